@@ -1,0 +1,41 @@
+# Two commands on a fresh machine: `make run` (install + start the dashboard on the built-in data)
+# and `make test` (install + run every test). Everything else here is a convenience.
+PYTHON ?= python3
+VENV   ?= .venv
+PY      = $(VENV)/bin/python
+PORT   ?= 8501
+
+.PHONY: install run test test-fast browser-deps bench demo clean-store
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	$(PY) -m indicators history > /dev/null   # builds data/store/ on first start
+	$(VENV)/bin/streamlit run app.py --server.port $(PORT)
+
+# Debian's chromium for the browser tests (never a downloaded browser). Needs root or sudo.
+browser-deps:
+	@command -v chromium > /dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi; }
+
+test: install browser-deps
+	$(PY) -m pytest
+
+test-fast: install
+	$(PY) -m pytest -m "not browser and not slow"
+
+bench: install
+	$(PY) benchmarks/ingest_benchmark.py
+
+demo: install
+	$(PY) -m indicators.demo
+
+clean-store:
+	rm -rf data/store
