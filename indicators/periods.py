@@ -1,0 +1,166 @@
+"""Periods: parse the forms analysts write (2024, 2024H1, 2024 kv 2, 2024-05-17 ...) and normalise them.
+
+A period is a year, a half-year, a quarter or a month. Its normalised text is `2024`, `2024-H1`,
+`2024-Q2` or `2024-05`; a date means its month.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+GRAINS = ("year", "half", "quarter", "month")
+PARTS = {"year": 1, "half": 2, "quarter": 4, "month": 12}
+EXAMPLES = {"year": "2024", "half": "2024-H1", "quarter": "2024-Q2", "month": "2024-05"}
+MIN_YEAR, MAX_YEAR = 1900, 2199
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """One period; `index` is 1 for a year, 1–2 for a half, 1–4 for a quarter, 1–12 for a month."""
+
+    year: int
+    grain: str
+    index: int = 1
+
+    def __post_init__(self) -> None:
+        if self.grain not in PARTS:
+            raise ValueError(f"unknown grain {self.grain!r}")
+        if not 1 <= self.index <= PARTS[self.grain]:
+            raise ValueError(f"index {self.index} out of range for grain {self.grain!r}")
+
+    @property
+    def text(self) -> str:
+        if self.grain == "year":
+            return f"{self.year}"
+        if self.grain == "half":
+            return f"{self.year}-H{self.index}"
+        if self.grain == "quarter":
+            return f"{self.year}-Q{self.index}"
+        return f"{self.year}-{self.index:02d}"
+
+    @property
+    def _months(self) -> int:
+        return 12 // PARTS[self.grain]
+
+    @property
+    def start(self) -> date:
+        """The first day of the period."""
+        return date(self.year, (self.index - 1) * self._months + 1, 1)
+
+    @property
+    def end(self) -> date:
+        """The first day after the period."""
+        return self.next().start
+
+    def years(self) -> float:
+        """Time in years at the END of the period: 2024 -> 2025.0, 2024-Q2 -> 2024.5."""
+        return self.year + self.index / PARTS[self.grain]
+
+    def next(self) -> Period:
+        if self.index < PARTS[self.grain]:
+            return Period(self.year, self.grain, self.index + 1)
+        return Period(self.year + 1, self.grain, 1)
+
+    def previous(self) -> Period:
+        if self.index > 1:
+            return Period(self.year, self.grain, self.index - 1)
+        return Period(self.year - 1, self.grain, PARTS[self.grain])
+
+    def __str__(self) -> str:
+        return self.text
+
+
+_MONTH_NAMES = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("januari", "january", "jan"),
+            ("februari", "february", "feb"),
+            ("mars", "march", "mar"),
+            ("april", "apr"),
+            ("maj", "may"),
+            ("juni", "june", "jun"),
+            ("juli", "july", "jul"),
+            ("augusti", "august", "aug"),
+            ("september", "sept", "sep"),
+            ("oktober", "october", "okt", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+
+# Words for the part of a year, after normalisation (lower case, å/ä -> a).
+_HALF = r"(?:h|hy|halvar|halvaret|halvår|halvåret|half|halfyear|half-year)"
+_QUARTER = r"(?:q|k|kv|kvartal|kvartalet|quarter)"
+_SEP = r"[\s\-_/.:]*"
+_YEAR = r"(?P<year>\d{4})"
+
+_FORMS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(rf"{_YEAR}"), "year"),
+    (re.compile(rf"{_YEAR}{_SEP}{_HALF}{_SEP}(?P<index>\d)"), "half"),
+    (re.compile(rf"{_HALF}{_SEP}(?P<index>\d){_SEP}{_YEAR}"), "half"),
+    (re.compile(rf"{_YEAR}{_SEP}{_QUARTER}{_SEP}(?P<index>\d)"), "quarter"),
+    (re.compile(rf"{_QUARTER}{_SEP}(?P<index>\d){_SEP}{_YEAR}"), "quarter"),
+    (re.compile(rf"{_YEAR}(?:-|/|\s*m\s*)(?P<index>\d{{1,2}})"), "month"),
+    (re.compile(rf"{_YEAR}-(?P<index>\d{{1,2}})-(?P<day>\d{{1,2}})(?:[t\s]\d{{1,2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?)?"), "month"),
+    (re.compile(rf"{_YEAR}(?P<index>\d{{2}})(?P<day>\d{{2}})"), "month"),
+    (re.compile(rf"(?P<name>[a-z]+)\.?\s*{_YEAR}"), "month"),
+    (re.compile(rf"{_YEAR}\s*(?P<name>[a-z]+)\.?"), "month"),
+]
+
+
+def parse(text: str | int | date | None) -> Period | None:
+    """The period `text` means, or None when it is not a period.
+
+    Accepts `2024` · `2024H1`, `2024-H1`, `2024 halvår 1`, `H1 2024` · `2024-Q2`, `2024Q2`, `2024K2`,
+    `2024 kv 2`, `2024 kvartal 2`, `Q2 2024` · `2024-05`, `2024M05`, `2024-05-17` (a date means its
+    month), `maj 2024`. Case and surrounding spaces do not matter. A `date` means its month; an int its year.
+    """
+    if isinstance(text, datetime):
+        text = text.date()
+    if isinstance(text, date):
+        return Period(text.year, "month", text.month) if MIN_YEAR <= text.year <= MAX_YEAR else None
+    if isinstance(text, bool) or text is None:
+        return None
+    if isinstance(text, int):
+        text = str(text)
+    if not isinstance(text, str):
+        return None
+    clean = " ".join(text.strip().lower().split())
+    if not clean or len(clean) > 40:
+        return None
+    for pattern, grain in _FORMS:
+        match = pattern.fullmatch(clean)
+        if match:
+            return _period(match, grain)
+    return None
+
+
+def _period(match: re.Match[str], grain: str) -> Period | None:
+    year = int(match["year"])
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    groups = match.groupdict()
+    if groups.get("name") is not None:
+        index = _MONTH_NAMES.get(groups["name"])
+        if index is None:
+            return None
+    else:
+        index = int(groups.get("index") or 1)
+    if not 1 <= index <= PARTS[grain]:
+        return None
+    if groups.get("day") is not None:
+        try:
+            date(year, index, int(groups["day"]))
+        except ValueError:
+            return None
+    return Period(year, grain, index)
+
+
+def example(grain: str) -> str:
+    """A period of `grain` as analysts should write it, for messages: "2024-Q2" for quarter."""
+    return EXAMPLES[grain]
