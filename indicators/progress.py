@@ -167,7 +167,7 @@ class Assessment:
     points: tuple[tuple[float, float], ...]  # (t, value) from t0 on: what the status rests on
     series: tuple[tuple[Any, float], ...]  # the whole assessed series (Period, value), for drawing
     rolling: bool  # True when values are rolling-year sums or means
-    target_is_example: bool
+    target_is_example: bool  # the UI must say "exempelmål"; False when there is no target at all
 
 
 def assess(indicator, points: list[tuple[Any, float | None]], T: float = T_DEFAULT) -> Assessment:
@@ -213,5 +213,5 @@ def assess(indicator, points: list[tuple[Any, float | None]], T: float = T_DEFAU
         points=tuple((t, v) for t, v, _ in used),
         series=tuple(series),
         rolling=PER_YEAR[indicator.grain] > 1,
-        target_is_example=indicator.target.status == "example",
+        target_is_example=indicator.target.kind != "none" and indicator.target.status == "example",
     )

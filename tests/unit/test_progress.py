@@ -207,12 +207,12 @@ def test_a_series_that_cannot_be_assessed_shows_no_projection_but_keeps_the_path
 
 
 def test_polarity_none_shows_the_trend_but_no_target():
-    a = pg.assess(indicator(polarity="none", target=Target("none", None, 2027, "adopted")),
+    a = pg.assess(indicator(polarity="none", target=Target("none", None, 2027, "example")),
                   years(2023, [10, 12, 14]))
     assert a.status == st.NO_JUDGEMENT
     assert a.target is None and a.share is None and a.anticipated is None and a.path == ()
     assert a.projection == pytest.approx(18.0)  # slope 2 a year, two years on from 2026
-    assert not a.target_is_example
+    assert not a.target_is_example  # no target, so no "exempelmål" either
 
 
 def test_a_target_equal_to_the_baseline_has_no_share_and_is_judged_by_the_projection():
