@@ -1,0 +1,279 @@
+"""The seeded demo-data generator: plausible, fictitious series for every indicator and area.
+
+The output is deterministic (a fixed seed per indicator and a fixed end date, DEMO_AS_OF) and shipped
+as data/demo/demo_observations.csv; a test checks that the shipped file equals `demo_csv()` byte for
+byte. Regenerate with `python -m indicators.demo`.
+
+Series run from 2019 to the latest complete period on DEMO_AS_OF (month 2026-10, quarter 2026-Q3,
+half 2026-H1, year 2025) for every indicator × area, except:
+- `omraden_polisens_lista`: real reference data (indicators.reference), never demo;
+- the indicators of focus area `systemhotande_brottslighet`: the municipality only, no area values.
+
+Counts are Poisson draws allocated to areas by population and a fictitious "exposure" profile; the
+municipality is the sum of the areas plus the rest of the municipality (the areas do not cover it).
+Rates carry numerator and denominator (fictitious area populations), survey shares and the problem
+index carry n, and the absence share carries pupils with high absence / pupils. The 2020 safety
+survey was not carried out (pandemic), so its values are empty (missing), never 0.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import math
+import zlib
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+import numpy as np
+
+from . import config
+from .catalog import Catalog, Indicator, load_catalog
+from .periods import PARTS, Period
+
+DEMO_AS_OF = date(2026, 10, 31)
+SEED = 20231231
+START_YEAR = 2019
+PIVOT = 2024.0                      # trends change when the agreement starts (end of baseline 2023)
+DEMO_FILE = config.DATA_DIR / "demo" / "demo_observations.csv"
+COLUMNS = ("indicator", "area", "period", "value", "numerator", "denominator", "n")
+EXCLUDED = ("omraden_polisens_lista",)
+MUNICIPALITY_ONLY_FOCUS = ("systemhotande_brottslighet",)
+SURVEY_GAPS = {"otrygghet_kvall": ("2020",), "problemindex": ("2020",)}
+
+# Fictitious area populations in 2019 and how exposed each area is (1 = municipal average).
+POPULATION_2019 = {"froslunda": 6500, "skiftinge": 5200, "arby": 4300, "lagersberg": 5600,
+                   "rabergstorp": 4800, "nyfors": 7200, "centrum": 8600, "arsta": 3400,
+                   "torshalla": 8900}
+MUNICIPALITY_2019, MUNICIPALITY_GROWTH = 106_850, 360
+EXPOSURE = {"froslunda": 2.2, "skiftinge": 2.0, "arby": 1.8, "lagersberg": 1.6, "rabergstorp": 1.1,
+            "nyfors": 1.0, "centrum": 1.3, "arsta": 0.6, "torshalla": 0.8}
+REST_EXPOSURE = 0.7
+PUBLIC_PLACES = {"centrum": 3.0, "nyfors": 1.4}   # public-space crime gathers in the city centre
+
+
+@dataclass(frozen=True)
+class Spec:
+    """How one indicator's demo series behaves.
+
+    level: municipal level in 2019 (counts/amounts per year, rates per `scale` inhabitants and year,
+    shares in %, the index in points); before: trend per year until 2023, after: from 2024 (log
+    change for counts/rates/amounts, points for shares/index); amplitude/peak: seasonality
+    (peak month); k: for counts and rates the power of the area's exposure, for shares and the
+    index the points added per unit of exposure above 1; per_area: the range of survey answers per
+    area and year (for hog_franvaro: pupils in years 7-9 per 1 000 inhabitants).
+    """
+    level: float
+    before: float
+    after: float
+    amplitude: float = 0.0
+    peak: int = 7
+    k: float = 1.0
+    per_area: tuple[int, int] = (0, 0)
+
+
+SPECS = {
+    "skjutningar": Spec(18, 0.05, -0.22, amplitude=0.35, peak=7, k=1.6),
+    "skjutvapenvald_offer": Spec(7, 0.04, -0.15, amplitude=0.3, peak=7, k=1.6),
+    "grovt_vald_offentlig_miljo": Spec(2.4, 0.0, -0.04, amplitude=0.2, peak=7, k=1.0),
+    "vald_nara_relation": Spec(30, 0.06, 0.03, k=0.5),
+    "unga_misstankta": Spec(150, 0.02, -0.12, amplitude=0.1, peak=9, k=1.0),
+    "unga_sig": Spec(24, 0.03, 0.14, k=1.2),
+    "fritid_deltagande": Spec(52, -0.5, 1.0, k=-6, per_area=(150, 350)),
+    "hog_franvaro": Spec(14, 1.2, -1.0, k=4, per_area=(35, 40)),
+    "otrygghet_kvall": Spec(24, 0.5, -1.5, k=9, per_area=(200, 450)),
+    "problemindex": Spec(1.6, 0.03, -0.08, k=0.9, per_area=(200, 450)),
+    "skadegorelse": Spec(14, -0.02, -0.06, amplitude=0.25, peak=7, k=0.7),
+    "trygghetsvandringar": Spec(24, 0.0, 0.12, amplitude=0.5, peak=10, k=1.2),
+    "otillaten_paverkan": Spec(36, 0.08, 0.10),
+    "felaktiga_utbetalningar": Spec(3.2, 0.05, 0.05),
+    "gemensamma_kontroller": Spec(24, 0.05, 0.15),
+}
+SURVEY_SHARES = ("fritid_deltagande", "otrygghet_kvall")
+
+
+def end_period(grain: str, as_of: date = DEMO_AS_OF) -> Period:
+    """The latest period of `grain` that is complete on `as_of` (its last day has passed or is as_of)."""
+    period = Period(as_of.year, grain, PARTS[grain])
+    while period.end > as_of + timedelta(days=1):
+        period = period.previous()
+    return period
+
+
+def periods(grain: str, as_of: date = DEMO_AS_OF) -> list[Period]:
+    """Every period of `grain` from START_YEAR to end_period(grain, as_of), oldest first."""
+    out, period = [], Period(START_YEAR, grain, 1)
+    while period <= end_period(grain, as_of):
+        out.append(period)
+        period = period.next()
+    return out
+
+
+def _rng(*names: str) -> np.random.Generator:
+    """A generator seeded from SEED and names, so each series is stable on its own."""
+    return np.random.default_rng([SEED, *(zlib.crc32(n.encode()) for n in names)])
+
+
+def _mid(period: Period) -> float:
+    return period.years() - 0.5 / PARTS[period.grain]
+
+
+def _trend(t: float, before: float, after: float) -> float:
+    """Years-weighted trend exponent (or points): `before` per year until PIVOT, `after` since."""
+    return before * (min(t, PIVOT) - (START_YEAR + 0.5)) + after * max(t - PIVOT, 0.0)
+
+
+def _season(period: Period, amplitude: float, peak: int) -> float:
+    months = 12 // PARTS[period.grain]
+    first = (period.index - 1) * months + 1
+    return float(np.mean([1 + amplitude * math.cos(2 * math.pi * (m - peak) / 12)
+                          for m in range(first, first + months)]))
+
+
+def populations(areas: list[str], years: range) -> dict[str, dict[int, int]]:
+    """Fictitious populations per area and year; "_rest" is the rest of the municipality and the
+    municipality (`total`) grows by about MUNICIPALITY_GROWTH a year from MUNICIPALITY_2019."""
+    rng = _rng("population")
+    growth = {a: rng.uniform(-0.004, 0.014) for a in areas}
+    pops = {a: {y: int(round(POPULATION_2019.get(a, 5000) * (1 + growth[a]) ** (y - START_YEAR)))
+                for y in years} for a in areas}
+    total = {y: MUNICIPALITY_2019 + MUNICIPALITY_GROWTH * (y - START_YEAR) + int(rng.integers(-80, 80))
+             for y in years}
+    pops["_rest"] = {y: total[y] - sum(pops[a][y] for a in areas) for y in years}
+    pops["total"] = pops["_all"] = total
+    return pops
+
+
+def _fmt(x: float | int | None, decimals: int = 4) -> str:
+    if x is None:
+        return ""
+    if isinstance(x, (int, np.integer)):
+        return str(int(x))
+    text = f"{x:.{decimals}f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def _exposure(indicator_id: str, area: str, k: float) -> float:
+    if area == "_all":
+        return 1.0
+    base = PUBLIC_PLACES.get(area) if indicator_id in ("grovt_vald_offentlig_miljo",
+                                                       "skadegorelse") else None
+    return (base or EXPOSURE.get(area, REST_EXPOSURE)) ** k
+
+
+def _series(ind: Indicator, areas: list[str], municipality: str,
+            pops: dict) -> list[tuple[str, str, str, str, str, str]]:
+    """Rows (area, period, value, numerator, denominator, n) of one indicator, areas first."""
+    spec, rng = SPECS[ind.id], _rng("series", ind.id)
+    units = areas + ["_rest"] if areas else ["_all"]   # "_all": the municipality as one unit
+    drift = {a: rng.normal(0, abs(spec.after) * 0.6 + 1e-3) for a in units}
+    sample = {a: int(rng.integers(*spec.per_area)) if spec.per_area[1] else 0 for a in units}
+    if ind.id in SURVEY_SHARES or ind.measure == "index":
+        sample["_rest"] *= 6                            # the rest of the municipality answers too
+    rows: dict[str, list] = {a: [] for a in areas + [municipality]}
+    for period in periods(ind.grain):
+        t, year = _mid(period), period.year
+        parts = {}
+        for a in units:
+            pop = pops[a][year]
+            if ind.measure in ("count", "rate", "amount"):
+                size = spec.level / PARTS[ind.grain] * _season(period, spec.amplitude, spec.peak)
+                size *= math.exp(_trend(t, spec.before, spec.after + drift[a]))
+                if ind.measure == "rate":
+                    size *= 1 / ind.scale
+                share = pop / pops["total"][year] if ind.measure != "rate" else 1.0
+                lam = size * _exposure(ind.id, a, spec.k) * (share if ind.measure != "rate" else pop)
+                if ind.measure == "amount":
+                    parts[a] = (round(float(rng.gamma(20, lam / 20)), 2), pop)
+                else:
+                    parts[a] = (int(rng.poisson(lam)), pop)
+            else:
+                level = spec.level + spec.k * (EXPOSURE.get(a, REST_EXPOSURE) - 1)
+                level += _trend(t, spec.before, spec.after + drift[a])
+                if ind.id == "hog_franvaro":             # pupils in years 7-9, per mille of pop
+                    n = int(pop * sample[a] / 1000)
+                else:                                     # answers vary from year to year
+                    n = int(sample[a] * rng.uniform(0.8, 1.2))
+                if ind.measure == "index":
+                    value = float(np.clip(rng.normal(level, 1.1 / math.sqrt(n)), 0, 6))
+                    parts[a] = (value, n)
+                else:
+                    parts[a] = (int(rng.binomial(n, min(max(level, 1), 99) / 100)), n)
+        gap = period.text in SURVEY_GAPS.get(ind.id, ())
+        for a in areas + [municipality]:
+            if a == municipality:
+                if ind.measure == "index":
+                    n = sum(p[1] for p in parts.values())
+                    x = sum(p[0] * p[1] for p in parts.values()) / n
+                else:
+                    x = sum(p[0] for p in parts.values())
+                    n = sum(p[1] for p in parts.values())
+                    x = round(x, 2) if ind.measure == "amount" else x
+            else:
+                x, n = parts[a]
+            rows[a].append((period.text, *_cells(ind, x, n, gap)))
+    return [(a, *r) for a in areas + [municipality] for r in rows[a]]
+
+
+def _cells(ind: Indicator, x, n: int, gap: bool) -> tuple[str, str, str, str]:
+    """(value, numerator, denominator, n) as CSV texts for one draw."""
+    if gap:
+        return ("", "", "", "")
+    if ind.measure in ("count", "amount"):
+        return (_fmt(x, 2), "", "", "")
+    if ind.measure == "rate":
+        return (_fmt(x / n * ind.scale), _fmt(x), _fmt(n), "")
+    if ind.measure == "index":
+        return (_fmt(x, 3), "", "", _fmt(n))
+    value = _fmt(100 * x / n, 2)
+    if ind.id in SURVEY_SHARES:
+        return (value, "", "", _fmt(n))
+    return (value, _fmt(x), _fmt(n), "")
+
+
+def demo_indicators(catalog: Catalog) -> list[Indicator]:
+    """The catalog's indicators that get demo data (all but EXCLUDED, and only those with a Spec)."""
+    return [i for i in catalog.indicators if i.id not in EXCLUDED and i.id in SPECS]
+
+
+def demo_areas(catalog: Catalog, indicator: Indicator) -> list[str]:
+    """The area ids an indicator has demo data for: the municipality only for
+    MUNICIPALITY_ONLY_FOCUS, else every area with the municipality last."""
+    municipality = catalog.municipality.id
+    if indicator.focus_area in MUNICIPALITY_ONLY_FOCUS:
+        return [municipality]
+    return [a.id for a in catalog.areas if a.id != municipality] + [municipality]
+
+
+def demo_rows(catalog: Catalog | None = None) -> list[tuple[str, ...]]:
+    """Every demo row (indicator, area, period, value, numerator, denominator, n) as CSV texts, in
+    catalog order of indicators, then areas (municipality last), then periods."""
+    catalog = catalog or load_catalog(config.DATA_DIR / "catalog")
+    municipality = catalog.municipality.id
+    areas = [a.id for a in catalog.areas if a.id != municipality]
+    pops = populations(areas, range(START_YEAR, DEMO_AS_OF.year + 1))
+    out = []
+    for ind in demo_indicators(catalog):
+        local = [] if ind.focus_area in MUNICIPALITY_ONLY_FOCUS else areas
+        out.extend((ind.id, *row) for row in _series(ind, local, municipality, pops))
+    return out
+
+
+def demo_csv(catalog: Catalog | None = None) -> bytes:
+    """The demo file's bytes: UTF-8, comma, header COLUMNS, "\\n" line ends, empty for missing."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    writer.writerows(demo_rows(catalog))
+    return buffer.getvalue().encode("utf-8")
+
+
+def write_demo(path: Path = DEMO_FILE) -> Path:
+    """Writes demo_csv() to `path` (default: the shipped file) and returns the path."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(demo_csv())
+    return path
+
+
+if __name__ == "__main__":
+    print(write_demo())
