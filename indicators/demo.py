@@ -75,8 +75,8 @@ class Spec:
 SPECS = {
     "skjutningar": Spec(18, 0.05, -0.22, amplitude=0.35, peak=7, k=1.6),
     "skjutvapenvald_offer": Spec(7, 0.04, -0.15, amplitude=0.3, peak=7, k=1.6),
-    "grovt_vald_offentlig_miljo": Spec(2.4, 0.0, -0.04, amplitude=0.2, peak=7, k=1.0),
-    "vald_nara_relation": Spec(30, 0.06, 0.03, k=0.5),
+    "grovt_vald_offentlig_miljo": Spec(2.4, 0.0, 0.06, amplitude=0.2, peak=7, k=1.0),
+    "vald_nara_relation": Spec(30, 0.06, 0.05, k=0.5),
     "unga_misstankta": Spec(150, 0.02, -0.12, amplitude=0.1, peak=9, k=1.0),
     "unga_sig": Spec(24, 0.03, 0.14, k=1.2),
     "fritid_deltagande": Spec(52, -0.5, 1.0, k=-6, per_area=(150, 350)),
