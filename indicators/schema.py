@@ -1,0 +1,108 @@
+"""The DuckDB schema of the store: tables, the public `observations` view, and the catalog copy.
+
+The public SQL surface (documented in docs/data.md) is the view `observations`, the table `uploads`
+and the table `revisions` (every value ever loaded, the full history).
+"""
+from __future__ import annotations
+
+import duckdb
+
+from .catalog import Catalog
+
+SCHEMA_VERSION = "1"
+
+TABLES = """
+CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+CREATE TABLE uploads (
+    upload_id     INTEGER PRIMARY KEY,
+    file_name     VARCHAR NOT NULL,
+    sha256        VARCHAR NOT NULL,
+    row_count     INTEGER NOT NULL,
+    loaded_at     TIMESTAMP NOT NULL,   -- UTC
+    loaded_by     VARCHAR NOT NULL,
+    status        VARCHAR NOT NULL,     -- 'active' | 'reverted'
+    kind          VARCHAR NOT NULL,     -- 'upload' | 'demo' | 'reference'
+    new_count     INTEGER NOT NULL,
+    revised_count INTEGER NOT NULL,
+    archive_path  VARCHAR NOT NULL,     -- relative to INDICATORS_HOME
+    reverted_at   TIMESTAMP,
+    reverted_by   VARCHAR
+);
+CREATE TABLE revisions (
+    upload_id    INTEGER NOT NULL,
+    line         INTEGER,
+    indicator_id VARCHAR NOT NULL,
+    area_id      VARCHAR NOT NULL,
+    period       VARCHAR NOT NULL,
+    grain        VARCHAR NOT NULL,
+    period_start DATE NOT NULL,
+    value        DOUBLE,
+    numerator    DOUBLE,
+    denominator  DOUBLE,
+    n            DOUBLE,
+    note         VARCHAR,
+    source       VARCHAR
+);
+CREATE TABLE focus_areas (id VARCHAR PRIMARY KEY, name_sv VARCHAR, name_en VARCHAR, ord INTEGER);
+CREATE TABLE areas (id VARCHAR PRIMARY KEY, name VARCHAR, kind VARCHAR);
+CREATE TABLE indicators (
+    id VARCHAR PRIMARY KEY, focus_area VARCHAR, name_sv VARCHAR, name_en VARCHAR,
+    unit_sv VARCHAR, unit_en VARCHAR, grain VARCHAR, polarity VARCHAR, aggregation VARCHAR,
+    measure VARCHAR, sensitive BOOLEAN, baseline_period VARCHAR, target_kind VARCHAR,
+    target_amount DOUBLE, target_year INTEGER, target_status VARCHAR, source VARCHAR
+);
+"""
+
+# Demo rows are dropped for any indicator that has a real (non-demo) value, before the latest
+# value per indicator x area x period is chosen, so demo and real never mix in one series.
+OBSERVATIONS_VIEW = """
+CREATE VIEW observations AS
+WITH live AS (
+    SELECT r.*, u.kind = 'demo' AS is_demo, u.loaded_at
+    FROM revisions r JOIN uploads u USING (upload_id)
+    WHERE u.status = 'active'
+      AND NOT (u.kind = 'demo'
+               AND coalesce((SELECT value FROM meta WHERE key = 'demo_hidden'), 'false') = 'true')
+),
+real_indicators AS (
+    SELECT DISTINCT indicator_id FROM live WHERE NOT is_demo AND value IS NOT NULL
+),
+shown AS (
+    SELECT * FROM live
+    WHERE NOT (is_demo AND indicator_id IN (SELECT indicator_id FROM real_indicators))
+)
+SELECT indicator_id, area_id, period, grain, period_start, value, numerator, denominator, n,
+       note, source, is_demo, upload_id, loaded_at
+FROM shown
+QUALIFY row_number() OVER (PARTITION BY indicator_id, area_id, period ORDER BY upload_id DESC) = 1
+"""
+
+
+def create(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:
+    """Creates every table and view in an empty database and copies the catalog into it."""
+    con.execute(TABLES)
+    con.execute(OBSERVATIONS_VIEW)
+    con.execute("INSERT INTO meta VALUES ('schema_version', ?), ('demo_hidden', 'false')",
+                [SCHEMA_VERSION])
+    copy_catalog(con, catalog)
+
+
+def copy_catalog(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:
+    """Writes the catalog into the tables focus_areas, areas and indicators (for SQL users)."""
+    for table in ("focus_areas", "areas", "indicators"):
+        con.execute(f"DELETE FROM {table}")
+    fa = catalog.focus_areas
+    con.execute(
+        "INSERT INTO focus_areas SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]),"
+        " unnest(?::VARCHAR[]), unnest(?::INTEGER[])",
+        [[f.id for f in fa], [f.name_sv for f in fa], [f.name_en for f in fa], [f.order for f in fa]])
+    areas = catalog.areas
+    con.execute(
+        "INSERT INTO areas SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[])",
+        [[a.id for a in areas], [a.name for a in areas], [a.kind for a in areas]])
+    con.executemany(
+        "INSERT INTO indicators VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        [[i.id, i.focus_area, i.name_sv, i.name_en, i.unit_sv, i.unit_en, i.grain, i.polarity,
+          i.aggregation, i.measure, i.sensitive, i.baseline_period, i.target.kind,
+          i.target.amount, i.target.year, i.target.status, i.source]
+         for i in catalog.indicators])
