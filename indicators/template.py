@@ -4,6 +4,8 @@ from __future__ import annotations
 import csv
 import io
 
+from datetime import date
+
 from .catalog import Catalog, Indicator
 from .periods import Period, parse
 
@@ -11,21 +13,26 @@ HEADER_SV = ["indikator", "område", "period", "värde", "täljare", "nämnare",
              "kommentar"]
 
 
-def template_rows(catalog: Catalog, indicators: list[Indicator], latest: dict[str, str | None],
-                  periods: int = 1) -> list[list[str]]:
-    """Rows for the `periods` periods after each indicator's latest stored period.
+def last_complete(grain: str, today: date) -> Period:
+    """The latest period of `grain` that has ended before `today`."""
+    current = Period(today.year, grain, 1)
+    while current.next().start <= today:
+        current = current.next()
+    return current.previous()
 
-    `latest` maps indicator id to its latest period text (None when there is none: the template
-    then starts at the baseline period's first period of the indicator's grain).
+
+def template_rows(catalog: Catalog, indicators: list[Indicator], latest: dict[str, str | None],
+                  periods: int = 1, today: date | None = None) -> list[list[str]]:
+    """Rows for the `periods` periods after each indicator's latest real (non-demo) period.
+
+    `latest` maps indicator id to that period's text; without one the template offers the last
+    complete period before `today` and the ones after it.
     """
     rows = []
     for indicator in indicators:
-        current = parse(latest.get(indicator.id) or "") if latest.get(indicator.id) else None
+        current = parse(latest[indicator.id]) if latest.get(indicator.id) else None
         if current is None:
-            base = parse(indicator.baseline_period)
-            current = Period(base.year, indicator.grain, 1).previous() if base else None
-        if current is None:
-            continue
+            current = last_complete(indicator.grain, today or date.today()).previous()
         upcoming = []
         for _ in range(periods):
             current = current.next()

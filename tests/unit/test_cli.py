@@ -1,0 +1,127 @@
+"""The command line, run as a real process: exit statuses of DATA.md section 4, both languages."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+
+from indicators.config import REPO_DIR
+
+
+def run(home, *args, lang="sv", stdin=None):
+    env = {**os.environ, "INDICATORS_HOME": str(home), "INDICATORS_LANG": lang}
+    return subprocess.run([sys.executable, "-m", "indicators", *args], cwd=REPO_DIR, env=env,
+                          capture_output=True, text=True, timeout=120, input=stdin)
+
+
+def write(path, rows, header="indikator;område;period;värde"):
+    path.write_bytes(("\r\n".join([header, *rows]) + "\r\n").encode("cp1252"))
+    return path
+
+
+@pytest.fixture
+def good(home):
+    return write(home / "good.csv", ["skjutningar;Fröslunda;2024-05;3", "skjutningar;Årby;2024-05;1"])
+
+
+@pytest.fixture
+def bad(home):
+    return write(home / "bad.csv", ["skjutningar;Fröslunda;2024-05;3",
+                                    "skjutningar;Frösslunda;2024-05;3",
+                                    "skjutningar;Årby;2024-Q2;1"])
+
+
+def test_check_of_a_valid_file_exits_0_and_writes_nothing(home, good):
+    before = (home / "indicators.duckdb").stat().st_mtime_ns
+    done = run(home, "check", str(good))
+    assert done.returncode == 0, done.stderr
+    assert "2 rader" in done.stdout
+    assert (home / "indicators.duckdb").stat().st_mtime_ns == before
+
+
+@pytest.mark.parametrize("lang, line_word, suggestion", [
+    ("sv", "rad 3", "Fröslunda"), ("en", "line 3", "Fröslunda")])
+def test_check_of_an_invalid_file_exits_1_and_names_line_and_column(home, bad, lang, line_word,
+                                                                   suggestion):
+    done = run(home, "check", str(bad), lang=lang)
+    assert done.returncode == 1
+    assert line_word in done.stderr and suggestion in done.stderr
+    assert ("rad 4" if lang == "sv" else "line 4") in done.stderr  # the grain problem too
+
+
+def test_ingest_stores_and_history_lists_it_newest_first(home, good):
+    done = run(home, "ingest", str(good), "--by", "Anna Analytiker")
+    assert done.returncode == 0, done.stderr
+    assert "inläsning 3" in done.stdout
+    history = run(home, "history")
+    assert history.returncode == 0
+    first = history.stdout.splitlines()[1].split("\t")
+    assert first[0] == "3" and first[2] == "Anna Analytiker" and first[-1] == "good.csv"
+
+
+def test_ingest_of_an_invalid_file_exits_1_in_english_and_stores_nothing(home, bad):
+    done = run(home, "ingest", str(bad), lang="en")
+    assert done.returncode == 1
+    assert "Nothing was saved" in done.stderr
+    assert len(run(home, "history").stdout.splitlines()) == 3  # header + reference + demo
+
+
+def test_revert_exits_0_for_a_known_upload_and_1_for_an_unknown_one(home, good):
+    run(home, "ingest", str(good))
+    assert run(home, "revert", "3").returncode == 0
+    unknown = run(home, "revert", "42", lang="en")
+    assert unknown.returncode == 1 and "no upload with id 42" in unknown.stderr
+
+
+@pytest.mark.parametrize("args", [[], ["frobnicate"], ["revert", "abc"], ["check"],
+                                  ["demo", "sideways"]])
+def test_usage_errors_exit_2(home, args):
+    assert run(home, *args).returncode == 2
+
+
+def test_a_missing_file_is_a_usage_error(home):
+    done = run(home, "check", str(home / "nope.csv"))
+    assert done.returncode == 2 and "finns inte" in done.stderr
+
+
+def test_demo_remove_and_restore_exit_0(home):
+    assert run(home, "demo", "remove").returncode == 0
+    assert run(home, "demo", "restore", lang="en").stdout.strip() == "Demo data is shown again."
+
+
+def test_rebuild_exits_0(home, good):
+    run(home, "ingest", str(good))
+    done = run(home, "rebuild")
+    assert done.returncode == 0, done.stderr
+    assert len(run(home, "history").stdout.splitlines()) == 4
+
+
+def test_template_prints_a_swedish_excel_template_that_check_accepts_once_filled(home, tmp_path):
+    done = run(home, "template", "problemindex")
+    assert done.returncode == 0
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("indikator;område;period;värde")
+    year = str(date.today().year - 1)  # no real values yet: the last complete year
+    assert len(lines) == 1 + 10 and all(f";{year};" in line for line in lines[1:])
+    filled = tmp_path / "filled.csv"
+    filled.write_bytes("\r\n".join(
+        [lines[0]] + [line.replace(f";{year};;", f";{year};2,5;", 1) for line in lines[1:]]
+    ).encode("cp1252"))
+    assert run(home, "check", str(filled)).returncode == 0
+
+
+def test_template_of_an_unknown_indicator_is_a_usage_error(home):
+    assert run(home, "template", "nope").returncode == 2
+
+
+@pytest.mark.parametrize("grain, today, expected", [
+    ("year", date(2026, 11, 26), "2025"), ("quarter", date(2026, 11, 26), "2026-Q3"),
+    ("month", date(2026, 11, 26), "2026-10"), ("half", date(2026, 7, 1), "2026-H1"),
+    ("quarter", date(2026, 1, 1), "2025-Q4"),
+])
+def test_the_last_complete_period_is_the_one_that_ended_before_today(grain, today, expected):
+    from indicators.template import last_complete
+    assert last_complete(grain, today).text == expected
