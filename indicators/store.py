@@ -126,9 +126,9 @@ def _ingest_into(con, home: Path, catalog: Catalog, data: bytes, file_name: str,
         return IngestOutcome(validation, None)
     if upload_id is None:
         upload_id = con.execute("SELECT coalesce(max(upload_id), 0) + 1 FROM uploads").fetchall()[0][0]
-    new, revised = _new_and_revised(con)
+    new, revised = new_and_revised(con)
     entry = archive.Entry(
-        upload_id=upload_id, file_name=_display_name(file_name),
+        upload_id=upload_id, file_name=display_name(file_name),
         sha256=hashlib.sha256(data).hexdigest(), row_count=validation.row_count,
         loaded_at=(loaded_at or datetime.now(timezone.utc).replace(tzinfo=None)).isoformat(),
         loaded_by=by, status=status, kind=kind, new_count=new, revised_count=revised)
@@ -144,14 +144,15 @@ def _ingest_into(con, home: Path, catalog: Catalog, data: bytes, file_name: str,
     return IngestOutcome(validation, upload_id, new, revised)
 
 
-def _display_name(file_name: str) -> str:
+def display_name(file_name: str) -> str:
     """The file's own name without any folder part (`../../x.csv` -> `x.csv`)."""
     name = file_name.replace("\\", "/").rsplit("/", 1)[-1].strip()
     return name[:200] or "upload"
 
 
-def _new_and_revised(con) -> tuple[int, int]:
-    """How many staged values are new and how many change a current real value."""
+def new_and_revised(con) -> tuple[int, int]:
+    """How many staged values are new and how many change a current real value (also used by the
+    upload preview on a read-only connection, so the preview counts what the save will count)."""
     new, revised = con.execute("""
         SELECT count(*) FILTER (WHERE o.indicator_id IS NULL OR o.is_demo),
                count(*) FILTER (WHERE o.indicator_id IS NOT NULL AND NOT o.is_demo

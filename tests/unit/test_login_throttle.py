@@ -1,0 +1,31 @@
+"""Failed logins: a few free attempts, then a short wait that doubles, reset by a success."""
+from indicators import login_throttle as lt
+
+
+def test_five_failures_then_a_wait_that_doubles_and_a_success_resets():
+    throttle = lt.Throttle()
+    for _ in range(lt.FREE_ATTEMPTS - 1):
+        throttle.failed(100.0)
+    assert throttle.wait(100.0) == 0
+    throttle.failed(100.0)
+    assert throttle.wait(100.0) == lt.WAIT_SECONDS
+    assert throttle.wait(100.0 + lt.WAIT_SECONDS) == 0
+    for _ in range(lt.FREE_ATTEMPTS):
+        throttle.failed(200.0)
+    assert throttle.wait(200.0) == 2 * lt.WAIT_SECONDS
+    throttle.succeeded()
+    assert throttle.wait(200.0) == 0 and throttle.failures == 0
+
+
+def test_the_wait_is_capped():
+    throttle = lt.Throttle()
+    for _ in range(lt.FREE_ATTEMPTS * 20):
+        throttle.failed(0.0)
+    assert throttle.wait(0.0) == lt.MAX_WAIT_SECONDS
+
+
+def test_usernames_are_counted_case_insensitively_across_sessions():
+    lt.reset_all()
+    assert lt.for_username("Anna ") is lt.for_username("anna")
+    assert lt.for_username("anna") is not lt.for_username("bo")
+    lt.reset_all()
