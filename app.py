@@ -14,5 +14,33 @@ with st.sidebar:
         web.set_lang(choice)
         st.rerun()
 
-pages = [st.Page("pages/oversikt.py", title=web.t("nav.overview"), url_path="oversikt", default=True)]
+web.keep_lang_in_url()  # ?lang=en survives navigation, so a copied link keeps the language
+
+pages = {
+    web.t("nav.section.follow"): [
+        st.Page("pages/oversikt.py", title=web.t("nav.overview"), url_path="oversikt",
+                icon=":material/dashboard:", default=True),
+    ],
+    web.t("nav.section.focus"): [
+        st.Page("pages/fokus_skjutningar.py", title=web.t("nav.page.focus_skjutningar"),
+                url_path="skjutningar-grovt-vald", icon=":material/crisis_alert:"),
+        st.Page("pages/fokus_nyrekrytering.py", title=web.t("nav.page.focus_nyrekrytering"),
+                url_path="nyrekrytering-unga", icon=":material/diversity_3:"),
+        st.Page("pages/fokus_offentliga_rummet.py", title=web.t("nav.page.focus_offentliga_rummet"),
+                url_path="offentliga-rummet", icon=":material/park:"),
+        st.Page("pages/fokus_systemhot.py", title=web.t("nav.page.focus_systemhot"),
+                url_path="systemhotande-brottslighet", icon=":material/gavel:"),
+    ],
+    web.t("nav.section.data"): [
+        st.Page("pages/omraden.py", title=web.t("nav.page.areas"), url_path="omraden",
+                icon=":material/map:"),
+        st.Page("pages/indikator.py", title=web.t("nav.page.indicator"), url_path="indikator",
+                icon=":material/query_stats:"),
+        st.Page("pages/polisens_lista.py", title=web.t("nav.page.police_list"),
+                url_path="polisens-lista", icon=":material/list_alt:"),
+        st.Page("pages/om.py", title=web.t("nav.page.about"), url_path="om",
+                icon=":material/info:"),
+    ],
+}
+# ---- OTHER ENGINEERS: append your pages below (upload + login, presentation) ----------------
 st.navigation(pages).run()

@@ -21,15 +21,24 @@ LANG_KEY = "lang"
 # --- language -------------------------------------------------------------------------------
 
 def lang() -> str:
-    """The session's language: ?lang=en in the URL, else Swedish."""
-    value = st.query_params.get(LANG_KEY, "sv")
+    """The session's language: chosen in this session, else ?lang=en in the URL, else Swedish."""
+    value = st.session_state.get(LANG_KEY) or st.query_params.get(LANG_KEY, "sv")
     return value if value in i18n.LANGS else "sv"
 
 
 def set_lang(value: str) -> None:
+    st.session_state[LANG_KEY] = value
+    keep_lang_in_url()
+
+
+def keep_lang_in_url() -> None:
+    """Keeps ?lang=en in the URL on every page (navigation drops query parameters), so a copied
+    link opens in the same language. Swedish, the default, needs no parameter."""
+    value = lang()
+    st.session_state[LANG_KEY] = value
     if value == "sv":
         st.query_params.pop(LANG_KEY, None)
-    else:
+    elif st.query_params.get(LANG_KEY) != value:
         st.query_params[LANG_KEY] = value
 
 
@@ -83,17 +92,230 @@ def clear_caches() -> None:
 
 
 # --- cached data ----------------------------------------------------------------------------
+# Every function below is keyed by version() (the store file's identity), so a write anywhere
+# makes it stale; values are disclosure-controlled before they leave this module.
+
+Key = tuple[str, int, int]
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _protected(key: Key, indicator_id: str):
+    """One indicator's whole frame (every area × period) through disclosure.protect."""
+    from . import disclosure, queries
+    return disclosure.protect(queries.indicator_frame(cursor(key), indicator_id), catalog())
+
+
+def protected(indicator_id: str):
+    return _protected(version(), indicator_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _municipality(key: Key):
+    """The municipality's rows of every indicator, protected (narrow SQL: one area only)."""
+    from . import disclosure, queries
+    return disclosure.protect(queries.area_frame(cursor(key), [catalog().municipality.id]),
+                              catalog())
+
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _overview(key: tuple[str, int, int], language: str):
-    from . import overview, queries
-    con = cursor(key)
-    return overview.overview_table(catalog(), queries.municipality_series(
-        con, catalog().municipality.id), language)
+def _overview(key: Key, language: str):
+    from . import overview, reference
+    frame = _municipality(key)
+    return {"cards": overview.cards(catalog(), frame, language),
+            "table": overview.table(catalog(), frame, language),
+            "police": overview.police_list_view(reference.police_lists(), catalog(), language)}
+
+
+def overview_view() -> dict:
+    """Cards per focus area, the indicator table and the police-list view, in the session's language."""
+    return _overview(version(), lang())
 
 
 def overview_table():
-    return _overview(version(), lang())
+    return overview_view()["table"]
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _provenance(key: Key, indicator_id: str | None):
+    from . import queries
+    return queries.provenance(cursor(key), indicator_id)
+
+
+def caption(indicator_id: str | None = None, *, source: str | None = None,
+            period: tuple[str, str] | None = None) -> str:
+    """"Källa · Period · Data per" for one indicator (or everything), with the demo mark when
+    demo rows are shown. `source`/`period` override what the store says."""
+    from . import provenance
+    info = _provenance(version(), indicator_id)
+    sources = [source] if source else (info["sources"] or (
+        [catalog().indicator(indicator_id).source] if indicator_id else []))
+    first, last = period or (info["first"], info["last"])
+    return provenance.caption(sources, first, last, info["loaded_at"], lang(), demo=info["demo"])
+
+
+def demo_mark(indicator_id: str | None = None) -> str | None:
+    """The demo mark for figures when the shown data is demo data, else None."""
+    return i18n.t("app.demo_mark", lang()) if _provenance(version(), indicator_id)["demo"] else None
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _focus(key: Key, indicator_id: str, area_id: str, years, language: str):
+    from . import charts, focus_view
+    cat = catalog()
+    ind = cat.indicator(indicator_id)
+    frame = _protected(key, indicator_id)
+    mark = i18n.t("app.demo_mark", language) if bool(frame["is_demo"].any()) else None
+    area = cat.area(area_id)
+    data, status_view = focus_view.trajectory_data(ind, frame, area_id, area.name, language, years)
+    out = {"status": status_view, "trend": charts.trajectory(data, language, demo_mark=mark),
+           "ranking": None, "heat": None, "example": data.target is not None
+           and ind.target.is_example}
+    rank = focus_view.ranking(ind, frame, cat, language, years)
+    if rank and rank.names:
+        out["ranking"] = charts.area_ranking(
+            f"{ind.name(language)} – " + i18n.t("views.ranking", language, period=rank.period),
+            rank.names, rank.values, rank.texts, rank.hovers, language,
+            x_title=ind.unit(language), highlight=area.name, reference=rank.reference,
+            demo_mark=mark)
+        out["ranking_period"] = rank.period
+    heat = focus_view.heat(ind, frame, cat, language, years, selected=area_id)
+    if heat:
+        out["heat"] = charts.heat_table(
+            f"{ind.name(language)} – " + i18n.t("views.heat", language), heat.rows, heat.columns,
+            heat.z, heat.texts, language, colour_title=ind.unit(language), demo_mark=mark)
+        out["heat_period"] = (heat.columns[0], heat.columns[-1])
+    out["legend"] = _legend(frame, language)
+    return out
+
+
+def _legend(frame, language: str) -> list[str]:
+    from . import disclosure
+    return disclosure.legend(language, set(frame["suppressed"].dropna().unique()))
+
+
+def focus(indicator_id: str, area_id: str, years: tuple[int, int] | None) -> dict:
+    """Trend, ranking and heat-table figures plus status for one indicator on a focus page."""
+    return _focus(version(), indicator_id, area_id, tuple(years) if years else None, lang())
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _years(key: Key, indicator_ids: tuple[str, ...]) -> list[int]:
+    from . import focus_view
+    found: set[int] = set()
+    for i in indicator_ids:
+        found.update(focus_view.years_available(_protected(key, i)))
+    return sorted(found)
+
+
+def years(indicator_ids) -> list[int]:
+    return _years(version(), tuple(indicator_ids))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _profile(key: Key, area_id: str, language: str):
+    from . import area_profile, charts
+    cat = catalog()
+    frames = {i.id: _protected(key, i.id) for i in cat.indicators}
+    rows, table = area_profile.rows(cat, frames, area_id, language)
+    demo = any(bool(f["is_demo"].any()) for f in frames.values())
+    mark = i18n.t("app.demo_mark", language) if demo else None
+    area = cat.area(area_id)
+    figure = charts.profile(
+        i18n.t("views.profile_title", language, area=area.name, municipality=cat.municipality.name),
+        rows, language, area_name=area.name, municipality_name=cat.municipality.name,
+        range_name=i18n.t("views.range", language), better=i18n.t("views.better", language),
+        worse=i18n.t("views.worse", language), demo_mark=mark)
+    return {"figure": figure, "table": table, "demo": demo}
+
+
+def profile(area_id: str) -> dict:
+    return _profile(version(), area_id, lang())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _indicator_table(key: Key, indicator_id: str, language: str, for_download: bool):
+    from . import focus_view
+    cat = catalog()
+    return focus_view.table(cat.indicator(indicator_id), _protected(key, indicator_id), cat,
+                            language, for_download=for_download)
+
+
+def indicator_table(indicator_id: str):
+    return _indicator_table(version(), indicator_id, lang(), False)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _downloads(key: Key, indicator_id: str, language: str) -> dict[str, bytes]:
+    from . import downloads
+    frame = _indicator_table(key, indicator_id, language, True)
+    mark = i18n.t("app.demo_mark", language) if _provenance(key, indicator_id)["demo"] else None
+    return {"csv": downloads.csv_bytes(frame, language, demo_mark=mark),
+            "xlsx": downloads.xlsx_bytes(frame, sheet=indicator_id, demo_mark=mark)}
+
+
+def downloads(indicator_id: str) -> dict[str, bytes]:
+    """CSV (Swedish Excel dialect in Swedish) and .xlsx of the protected data table."""
+    return _downloads(version(), indicator_id, lang())
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _changes(key: Key, since, language: str, limit: int):
+    from . import changes, queries
+    con = cursor(key)
+    cat = catalog()
+    sensitive = [i.id for i in cat.indicators if i.sensitive]
+    hidden = changes.hidden_keys({i: _protected(key, i) for i in sensitive})
+    summary = queries.changes_summary(con, since)
+    detail = queries.changes_since(con, since, limit)
+    return {"summary": changes.summary(summary, cat, language),
+            "table": changes.table(detail, cat, language, hidden),
+            "new": int(summary["new"].sum()) if len(summary) else 0,
+            "revised": int(summary["revised"].sum()) if len(summary) else 0}
+
+
+def changes_since(since, limit: int = 200) -> dict:
+    """New and revised values loaded after `since` (UTC datetime), protected, in the session's language."""
+    return _changes(version(), since, lang(), limit)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _uploads(key: Key):
+    from . import queries
+    return queries.upload_times(cursor(key))
+
+
+def upload_times():
+    return _uploads(version())
+
+
+def last_loaded():
+    times = upload_times()
+    return max((u[1] for u in times), default=None)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _police(language: str):
+    from . import charts, overview, police_view, reference
+    cat = catalog()
+    listings = reference.police_listings()
+    view = overview.police_list_view(reference.police_lists(), cat, language)
+    figure = charts.police_list(i18n.t("views.police_heading", language), view.years, view.counts,
+                                view.texts, view.hovers, view.patterns, language,
+                                y_title=i18n.t("views.police.axis", language),
+                                legend_note=view.legend)
+    return {"view": view, "figure": figure,
+            "matrix": police_view.matrix(listings, cat, language),
+            "sources": police_view.sources(listings, language)}
+
+
+def police() -> dict:
+    """The police-list chart (real reference data: no demo mark), matrix and sources."""
+    return _police(lang())
+
+
+def method_markdown() -> str:
+    """docs/method.md, the project's method page (Swedish, with an English summary at the end)."""
+    return (config.REPO_DIR / "docs" / "method.md").read_text(encoding="utf-8")
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -104,3 +326,64 @@ def _shows_demo(key: tuple[str, int, int]) -> bool:
 
 def shows_demo() -> bool:
     return _shows_demo(version())
+
+
+# --- small helpers the pages use (so pages do no arithmetic) ---------------------------------
+
+def link_params() -> dict:
+    """Query parameters a link inside the app carries: the language when it is not Swedish."""
+    return {LANG_KEY: lang()} if lang() != "sv" else {}
+
+
+def when(moment) -> str:
+    """A load time as the user reads it: 2026-11-26 17:51 (UTC)."""
+    return moment.strftime("%Y-%m-%d %H:%M") if moment is not None else "–"
+
+
+def since_last_upload():
+    """The moment just before the newest upload, so 'since the last upload' lists what it brought."""
+    from datetime import timedelta
+    moment = last_loaded()
+    return None if moment is None else moment - timedelta(microseconds=1)
+
+
+def since_date(day):
+    """Midnight (UTC) at the start of a chosen day."""
+    from datetime import datetime, time
+    return datetime.combine(day, time.min)
+
+
+def default_since_date():
+    from datetime import date, timedelta
+    moment = last_loaded()
+    return (moment.date() if moment is not None else date.today()) - timedelta(days=30)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _facts(indicator_id: str, language: str) -> dict:
+    from . import definitions
+    return definitions.facts(catalog().indicator(indicator_id), language)
+
+
+def indicator_facts(indicator_id: str) -> dict:
+    return _facts(indicator_id, lang())
+
+
+def sources_table():
+    from . import definitions
+    return definitions.sources_table(catalog(), lang())
+
+
+def disclosure_text() -> str:
+    limit = config.min_count()
+    return t("views.about_disclosure_text", limit=limit, limit_minus=limit - 1)
+
+
+def page_link(page: str, label: str, *, icon: str | None = None) -> None:
+    """st.page_link carrying the language; when the page runs outside the frame (a page tested on
+    its own) the link is plain markdown to the same page."""
+    from streamlit.errors import StreamlitPageNotFoundError
+    try:
+        st.page_link(page, label=label, icon=icon, query_params=link_params())
+    except StreamlitPageNotFoundError:
+        st.markdown(f"[{label}]({page})")

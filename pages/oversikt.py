@@ -1,9 +1,62 @@
-"""Översikt: every indicator with its latest municipality value and status."""
+"""Översikt: the agreement's goal, the police list now vs earlier, one card per focus area, every
+indicator's status, and what changed since the last upload or a chosen date."""
 import streamlit as st
 
 from indicators import web
 
+FOCUS_PAGES = {
+    "skjutningar_grovt_vald": "pages/fokus_skjutningar.py",
+    "nyrekrytering_unga": "pages/fokus_nyrekrytering.py",
+    "offentliga_rummet": "pages/fokus_offentliga_rummet.py",
+    "systemhotande_brottslighet": "pages/fokus_systemhot.py",
+}
+
+view = web.overview_view()
 st.title(web.t("app.title"))
-st.dataframe(web.overview_table(), hide_index=True, width="stretch")
 if web.shows_demo():
-    st.caption(web.t("app.demo_mark"))
+    st.warning(web.t("views.demo_notice"), icon=":material/science:")
+st.subheader(web.t("views.goal_heading"))
+st.markdown(f"> {web.t('views.goal')}")
+
+police = web.police()
+st.subheader(web.t("views.police_heading"))
+st.markdown(police["view"].summary)
+st.plotly_chart(police["figure"], key="police_list", config={"displaylogo": False})
+st.caption(web.caption("omraden_polisens_lista"))
+
+st.subheader(web.t("views.focus_cards"))
+cards = [c for c in view["cards"] if c.focus_area_id in FOCUS_PAGES]
+for row_start in range(0, len(cards), 2):
+    for column, card in zip(st.columns(2), cards[row_start:row_start + 2]):
+        with column.container(border=True):
+            st.markdown(f"#### {card.name}")
+            st.caption(web.t("views.status_counts"))
+            st.markdown("  \n".join(card.count_texts))
+            st.caption(web.t("views.moved_most"))
+            st.markdown("  \n".join(f"- {m.text}" for m in card.movers) or web.t("views.no_movers"))
+            web.page_link(FOCUS_PAGES[card.focus_area_id], web.t("views.open_focus", name=card.name),
+                          icon=":material/arrow_forward:")
+
+st.subheader(web.t("views.all_indicators"))
+st.dataframe(view["table"], hide_index=True, width="stretch")
+st.caption(web.caption())
+
+st.subheader(web.t("views.changes_heading"))
+last = web.last_loaded()
+choice = st.radio(web.t("views.changes_since"), ["last", "date"], horizontal=True, key="changes_mode",
+                  format_func=lambda c: web.t("views.changes_last", when=web.when(last))
+                  if c == "last" else web.t("views.changes_date"))
+if choice == "date":
+    since = web.since_date(st.date_input(web.t("views.changes_pick_date"), value=web.default_since_date(),
+                                         key="changes_date", format="YYYY-MM-DD"))
+else:
+    since = web.since_last_upload()
+found = web.changes_since(since)
+if found["new"] or found["revised"]:
+    st.markdown(web.t("views.changes_count", new=web.number(found["new"]),
+                      revised=web.number(found["revised"])))
+    st.dataframe(found["summary"], hide_index=True, width="stretch")
+    st.dataframe(found["table"], hide_index=True, width="stretch")
+    st.caption(web.t("views.changes_limited", limit=web.number(len(found["table"]))) + " · " + web.caption())
+else:
+    st.info(web.t("views.changes_none"))

@@ -1,0 +1,73 @@
+"""The shared renderer of the four focus-area pages: per indicator a trend toward 2027, the status,
+ranked areas and the area × period heat table. Area and period range live in the URL
+(?area=froslunda&from=2021&to=2026), so a copied link reproduces the view."""
+import streamlit as st
+
+from indicators import web
+
+AREA, FROM, TO = "area", "from", "to"
+
+
+def _url_choice(key: str, options: list, default):
+    value = st.query_params.get(key)
+    for option in options:
+        if str(option) == value:
+            return option
+    return default
+
+
+def _filters(focus_id: str, indicator_ids: list[str]):
+    cat = web.catalog()
+    areas = [cat.municipality.id] + [a.id for a in cat.areas if a.kind != "kommun"]
+    years = web.years(indicator_ids)
+    left, right = st.columns([1, 2])
+    area = left.selectbox(web.t("views.area"), areas,
+                          index=areas.index(_url_choice(AREA, areas, areas[0])),
+                          format_func=lambda a: cat.area(a).name, key=f"{focus_id}_area")
+    span = None
+    if years:
+        start = _url_choice(FROM, years, years[0])
+        end = _url_choice(TO, years, years[-1])
+        span = right.select_slider(web.t("views.years"), years, value=(min(start, end), max(start, end)),
+                                   key=f"{focus_id}_years")
+    wanted = {AREA: area}
+    if span:
+        wanted.update({FROM: str(span[0]), TO: str(span[1])})
+    for key, value in wanted.items():
+        if st.query_params.get(key) != value:
+            st.query_params[key] = value
+    return area, span
+
+
+def render(focus_id: str) -> None:
+    cat = web.catalog()
+    focus = cat.focus_area(focus_id)
+    indicators = cat.indicators_in(focus_id)
+    st.title(focus.name(web.lang()))
+    area, span = _filters(focus_id, [i.id for i in indicators])
+    for ind in indicators:
+        view = web.focus(ind.id, area, span)
+        st.header(ind.name(web.lang()), divider="gray")
+        status = view["status"]
+        st.markdown(f"**{web.t('views.status')}: {status.badge}** — {status.help}"
+                    + (f" {status.note}" if status.note else ""))
+        caption = web.caption(ind.id)
+        st.plotly_chart(view["trend"], key=f"trend_{ind.id}", config={"displaylogo": False})
+        notes = [caption, web.t("views.projection_note", baseline=ind.baseline_period,
+                                year=ind.target.year)]
+        if view["example"]:
+            notes.append(web.t("views.example_target_note"))
+        st.caption(" ".join(notes))
+        left, right = st.columns(2)
+        with left:
+            if view["ranking"] is not None:
+                st.plotly_chart(view["ranking"], key=f"rank_{ind.id}", config={"displaylogo": False})
+                st.caption(caption)
+        with right:
+            if view["heat"] is not None:
+                st.plotly_chart(view["heat"], key=f"heat_{ind.id}", config={"displaylogo": False})
+                st.caption(caption)
+        if view["ranking"] is None and view["heat"] is None:
+            st.info(web.t("views.no_data"))
+        for line in view["legend"]:
+            st.caption(line)

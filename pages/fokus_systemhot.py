@@ -1,0 +1,4 @@
+"""Fokusområde: Bekämpa systemhotande brottslighet."""
+from pages._focus import render
+
+render("systemhotande_brottslighet")

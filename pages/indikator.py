@@ -1,0 +1,38 @@
+"""Indikator: one indicator in depth: definition, unit, source, grain, target, method, the
+disclosure-controlled data table and downloads (CSV for Swedish Excel, .xlsx)."""
+import streamlit as st
+
+from indicators import web
+
+cat = web.catalog()
+ids = list(cat.ids())
+wanted = st.query_params.get("id")
+chosen = st.selectbox(web.t("views.indicator"), ids, index=ids.index(wanted) if wanted in ids else 0,
+                      format_func=lambda i: cat.indicator(i).name(web.lang()), key="indicator_id")
+if st.query_params.get("id") != chosen:
+    st.query_params["id"] = chosen
+facts = web.indicator_facts(chosen)
+st.title(facts["name"])
+st.markdown(facts["definition"])
+st.table(facts["table"])
+
+view = web.focus(chosen, cat.municipality.id, None)
+st.markdown(f"**{web.t('views.status')}: {view['status'].badge}** — {view['status'].help}"
+            + (f" {view['status'].note}" if view["status"].note else ""))
+st.plotly_chart(view["trend"], key="indicator_trend", config={"displaylogo": False})
+st.caption(web.caption(chosen))
+st.subheader(web.t("views.method"))
+st.markdown(facts["method"])
+
+st.subheader(web.t("views.data_table"))
+st.caption(web.caption(chosen))
+st.dataframe(web.indicator_table(chosen), hide_index=True, width="stretch")
+for line in view["legend"]:
+    st.caption(line)
+files = web.downloads(chosen)
+left, right = st.columns(2)
+left.download_button(web.t("views.download_csv"), files["csv"], file_name=f"{chosen}.csv",
+                     mime="text/csv", key="download_csv", icon=":material/download:")
+right.download_button(web.t("views.download_xlsx"), files["xlsx"], file_name=f"{chosen}.xlsx",
+                      mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                      key="download_xlsx", icon=":material/download:")
