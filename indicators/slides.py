@@ -77,6 +77,9 @@ class Slide:
     last: str
     as_of: str                             # date the data were loaded (YYYY-MM-DD)
     demo: bool
+    status: str = ""                       # indicator slides: the municipality's status id
+    polarity: str = "higher"
+    focus_area: str = ""                   # the focus area of a focus or indicator slide
 
     @property
     def provenance(self) -> str:
@@ -329,7 +332,8 @@ def _focus(catalog: Catalog, focus_id: str, lang: str, cache) -> Slide | None:
     return Slide(f"focus:{focus_id}", "focus", lang, focus.name(lang),
                  findings.focus_summary(statuses, lang, demo=demo),
                  i18n.t("present.lead_chart", lang, name=lead.indicator.name(lang)), (), tiles,
-                 chart, lead.indicator.source, lead.first, lead.last, lead.loaded, demo)
+                 chart, lead.indicator.source, lead.first, lead.last, lead.loaded, demo,
+                 focus_area=focus_id)
 
 
 def _mostly_lower(members) -> bool:
@@ -348,7 +352,8 @@ def _indicator(catalog: Catalog, indicator_id: str, areas: tuple[str, ...], lang
     focus = catalog.focus_area(ind.focus_area)
     kicker = f"{focus.name(lang)} · {ind.name(lang)}" if focus else ind.name(lang)
     return Slide(f"indicator:{ind.id}", "indicator", lang, kicker, title, _subtitle(data, lang),
-                 (), (), chart, ind.source, data.first, data.last, data.loaded, data.demo)
+                 (), (), chart, ind.source, data.first, data.last, data.loaded, data.demo,
+                 data.assessment.status, ind.polarity, ind.focus_area)
 
 
 def build(con, catalog: Catalog, spec: SlideSet) -> list[Slide]:
