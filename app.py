@@ -13,6 +13,9 @@ with st.sidebar:
     if choice != web.lang():
         web.set_lang(choice)
         st.rerun()
+    web.login_box()  # login / logout (always visible to a logged-in user)
+
+web.require_login_for_browsing()
 
 web.keep_lang_in_url()  # ?lang=en survives navigation, so a copied link keeps the language
 
@@ -43,4 +46,7 @@ pages = {
     ],
 }
 # ---- OTHER ENGINEERS: append your pages below (upload + login, presentation) ----------------
+pages[web.t("nav.section.data")].append(
+    st.Page("pages/ladda_upp.py", title=web.t("upload.nav"), url_path="ladda-upp",
+            icon=":material/upload_file:"))
 st.navigation(pages).run()
