@@ -16,12 +16,13 @@ UNDEFINED_IN_CP1252 = (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d")
 # Control characters no text export contains (tab, newline, carriage return, form feed allowed).
 _CONTROLS = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 _SNIFF = 65536
-# Windows-1252 bytes 0x80-0x9F read as Latin-1 become U+0080-U+009F; this maps them back.
-C1_TO_CP1252 = {
-    code: bytes([code]).decode("cp1252")
-    for code in range(0x80, 0xA0)
-    if bytes([code]) not in UNDEFINED_IN_CP1252
-}
+# DuckDB reads Latin-1 but refuses its C1 range 0x80-0x9F, where Windows-1252 keeps – ’ … € and
+# friends. Those 27 bytes are swapped for 27 control bytes that no text export holds (a file with
+# such bytes near its start is "not text"), read as Latin-1, and swapped back with `restore`.
+_DEFINED_C1 = bytes(b for b in range(0x80, 0xA0) if bytes([b]) not in UNDEFINED_IN_CP1252)
+_SLOTS = bytes([*range(0x01, 0x09), 0x0B, *range(0x0E, 0x1F), 0x7F])
+_C1_TO_SLOT = bytes.maketrans(_DEFINED_C1, _SLOTS)
+SLOT_TO_CP1252 = {slot: bytes([c1]).decode("cp1252") for slot, c1 in zip(_SLOTS, _DEFINED_C1)}
 DELIMITERS = (";", "\t", ",")
 
 
@@ -60,9 +61,20 @@ def text_of(data: bytes, encoding: str) -> str:
     return data.decode(encoding)
 
 
-def fix_c1(text: str) -> str:
-    """Text of a Windows-1252 file that was read as Latin-1, with its 0x80-0x9F characters restored."""
-    return text.translate(C1_TO_CP1252) if text else text
+def latin1_readable(data: bytes) -> tuple[bytes, bool]:
+    """Windows-1252 bytes a Latin-1 reader accepts, and whether any byte had to be swapped."""
+    swapped = data.translate(_C1_TO_SLOT)
+    return swapped, swapped != data
+
+
+def restore(text: str | None) -> str | None:
+    """Text read from `latin1_readable` bytes, with its Windows-1252 characters back (– ’ …)."""
+    return text.translate(SLOT_TO_CP1252) if text else text
+
+
+def swapped(char: str) -> str:
+    """The control character `latin1_readable` puts in place of a Windows-1252 character."""
+    return chr(_SLOTS[_DEFINED_C1.index(char.encode("cp1252"))])
 
 
 def delimiter_of(header: str) -> str:

@@ -20,11 +20,11 @@ import duckdb
 from . import config, decoding, headers, periods, tabular
 from .catalog import Catalog, area_key
 from .i18n import number, t
-from .numbers import cleaned_sql, missing_sql, number_sql
+from .numbers import cleaned_sql, missing_sql
 
 MAX_PROBLEMS = 1000  # more are counted, not listed: a broken million-row file needs no million lines
-NONNEGATIVE = ("count", "rate", "amount")
-_MAPS = ("_ingest_ind", "_ingest_area", "_ingest_period", "_ingest_typed", "_ingest_problems")
+NONNEGATIVE = ("count", "rate", "amount")  # measures that cannot be negative; a share is 0-100
+_MAPS = ("_ingest_ind", "_ingest_area", "_ingest_period", "_ingest_typed")
 
 
 @dataclass(frozen=True)
@@ -124,13 +124,19 @@ def _blank(data: bytes) -> bool:
 
 
 class _Checker:
-    """The SQL that maps texts, parses numbers, finds problems and stages the rows of one file."""
+    """The SQL that maps texts, parses numbers, flags problems and stages the rows of one file.
+
+    One pass writes `_ingest_typed`: the staged columns plus small problem flags (0 = fine) and a
+    BIGINT key for duplicates. One aggregate counts problems; only flagged rows are fetched; a valid
+    file's table drops its flag columns and is renamed `staged`, so valid rows are written once.
+    """
 
     def __init__(self, con, catalog: Catalog, layout: headers.Layout, loaded: tabular.Loaded):
         self.con, self.catalog, self.layout, self.loaded = con, catalog, layout, loaded
         self.width = len(loaded.header)
-        self.fix = decoding.fix_c1 if loaded.latin1 else (lambda s: s)
         self.hidden = 0
+        self.restore = decoding.restore if loaded.swapped else (lambda text: text)
+        self.numbers = [name for name in headers.NUMBERS if name == "value" or name in layout.columns]
         self._positions = {h.strip(): i for i, h in reversed(list(enumerate(loaded.header)))}
 
     def position(self, column: str | None) -> int:
@@ -146,23 +152,20 @@ class _Checker:
 
     def cells_sql(self) -> str:
         c = self._cell
-        common = (f"line, nfields, {c('indicator')} AS ind_t, {c('area')} AS area_t,"
-                  f" {c('note')} AS note_t, {c('source')} AS source_t")
+        common = (f"line, {c('indicator')} AS indicator_t, {c('area')} AS area_t, {c('note')} AS note_t,"
+                  f" {c('source')} AS source_t, {c('numerator')} AS numerator_t,"
+                  f" {c('denominator')} AS denominator_t, {c('n')} AS n_t")
+        where = f"nfields = {self.width}"
         if not self.layout.wide:
-            vcol = self.layout.columns["value"]
-            return (f"SELECT {common}, {c('period')} AS period_t, {vcol} AS vcol, {c('value')} AS value_t,"
-                    f" {c('numerator')} AS num_t, {c('denominator')} AS den_t, {c('n')} AS n_t"
-                    f" FROM {tabular.ROWS}")
-        parts = []
-        for position, _ in self.layout.periods:
-            text = self.loaded.header[position].replace("'", "''")
-            parts.append(
-                f"SELECT {common}, '{text}' AS period_t, {position} AS vcol, c{position} AS value_t,"
-                f" NULL::VARCHAR AS num_t, NULL::VARCHAR AS den_t, NULL::VARCHAR AS n_t"
-                f" FROM {tabular.ROWS} WHERE nullif(trim(c{position}), '') IS NOT NULL")
-        return " UNION ALL ".join(parts)
+            return (f"SELECT {common}, {c('period')} AS period_t, {self.layout.columns['value']} AS vcol,"
+                    f" {c('value')} AS value_t FROM {tabular.ROWS} WHERE {where}")
+        return " UNION ALL ".join(
+            f"SELECT {common}, '{self.loaded.header[p].replace(chr(39), chr(39) * 2)}' AS period_t,"
+            f" {p} AS vcol, c{p} AS value_t FROM {tabular.ROWS}"
+            f" WHERE {where} AND nullif(trim(c{p}), '') IS NOT NULL"
+            for p, _ in self.layout.periods)
 
-    # -- distinct texts -> ids, once each, in Python ---------------------------------------------
+    # -- distinct texts -> ids and flags, once each, in Python --------------------------------------
     def _distinct(self, name: str) -> list[str]:
         position = self.layout.columns.get(name)
         if position is None:
@@ -170,123 +173,178 @@ class _Checker:
         rows = self.con.execute(f"SELECT DISTINCT c{position} FROM {tabular.ROWS}").fetchall()
         return [row[0] for row in rows if row[0] is not None]
 
-    def _map_table(self, name: str, columns: str, rows: list[tuple]) -> None:
-        types = [part.split()[1] for part in columns.split(", ")]
-        names = [part.split()[0] for part in columns.split(", ")]
-        select = ", ".join(f"unnest(?::{typ}[]) AS {col}" for col, typ in zip(names, types))
-        params = [[row[i] for row in rows] for i in range(len(names))]
+    def _lookup_texts(self, name: str) -> list[tuple[str, str]]:
+        """(text as stored, text as written) for each distinct text of a column."""
+        return [(text, self.restore(text)) for text in self._distinct(name)]
+
+    def _map_table(self, name: str, columns: dict[str, str], rows: list[tuple]) -> None:
+        select = ", ".join(f"unnest(?::{typ}[]) AS {col}" for col, typ in columns.items())
+        params = [[row[i] for row in rows] for i in range(len(columns))]
         self.con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT {select}", params)
 
     def _maps(self) -> None:
-        ids = _indicator_keys(self.catalog)
-        indicators = []
-        for text in self._distinct("indicator"):
-            indicator = self.catalog.indicator(ids.get(area_key(self.fix(text)), ""))
-            if indicator:
-                indicators.append((text, indicator.id, indicator.grain, indicator.measure))
-        self._map_table("_ingest_ind", "t VARCHAR, id VARCHAR, grain VARCHAR, measure VARCHAR", indicators)
-        areas = [(text, self.catalog.area_id_for(self.fix(text))) for text in self._distinct("area")]
-        self._map_table("_ingest_area", "t VARCHAR, id VARCHAR", [a for a in areas if a[1]])
-        texts = self._distinct("period") or [self.loaded.header[p] for p, _ in self.layout.periods]
-        found = [(text, periods.parse(self.fix(text))) for text in texts]
-        self._map_table("_ingest_period", "t VARCHAR, period VARCHAR, grain VARCHAR, start DATE",
-                        [(text, p.text, p.grain, p.start) for text, p in found if p])
+        """Map tables `_ingest_ind/area/period`: text -> id, code (for the duplicate key), bad flag."""
+        keys = _indicator_keys(self.catalog)
+        order = {i.id: n for n, i in enumerate(self.catalog.indicators)}
+        rows = []
+        for text, written in self._lookup_texts("indicator"):
+            found = self.catalog.indicator(keys.get(area_key(written), ""))
+            if found:
+                rows.append((text, found.id, order[found.id], found.grain, found.measure, 0))
+            else:
+                rows.append((text, None, None, None, None, 1 if not text.strip() else 2))
+        self._map_table("_ingest_ind", {"t": "VARCHAR", "id": "VARCHAR", "code": "BIGINT",
+                                        "grain": "VARCHAR", "measure": "VARCHAR", "bad": "TINYINT"}, rows)
+        order = {a.id: n for n, a in enumerate(self.catalog.areas)}
+        rows = []
+        for text, written in self._lookup_texts("area"):
+            found = self.catalog.area_id_for(written)
+            rows.append((text, found, order.get(found), 0 if found else 1 if not text.strip() else 2))
+        self._map_table("_ingest_area", {"t": "VARCHAR", "id": "VARCHAR", "code": "BIGINT", "bad": "TINYINT"},
+                        rows)
+        texts = self._lookup_texts("period") or [(self.loaded.header[p],) * 2 for p, _ in self.layout.periods]
+        rows = []
+        for text, written in texts:
+            p = periods.parse(written)
+            rows.append((text, p.text, p.grain, p.start, _period_code(p), 0) if p else
+                        (text, None, None, None, None, 1 if not text.strip() else 2))
+        self._map_table("_ingest_period", {"t": "VARCHAR", "period": "VARCHAR", "grain": "VARCHAR",
+                                           "start": "DATE", "code": "BIGINT", "bad": "TINYINT"}, rows)
 
-    # -- typed rows and problems, in SQL ------------------------------------------------------------
-    def _typed(self) -> None:
-        self._maps()
-        cleaned = {name: cleaned_sql(f"{name}_t") for name in ("value", "num", "den", "n")}
-        parsed = ", ".join(
-            f"{missing_sql(f'{name}_c')} AS {name}_missing, {number_sql(f'{name}_c')} AS {name}_x"
-            for name in cleaned)
-        self.con.execute(f"""
-            CREATE OR REPLACE TEMP TABLE _ingest_typed AS
-            SELECT *, {parsed} FROM (
-                SELECT c.*, {", ".join(f"{expr} AS {name}_c" for name, expr in cleaned.items())},
-                       i.id AS indicator_id, i.grain AS ind_grain, i.measure,
-                       a.id AS area_id, p.period, p.grain, p.start AS period_start
+    # -- typed rows and their flags, in SQL ----------------------------------------------------------
+    def _typed_sql(self) -> str:
+        """SELECT of the staged columns plus flags and the duplicate key (never materialised whole)."""
+        areas = max(len(self.catalog.areas), 1)
+        parsed, cast, flags = [], [], []
+        for name in self.numbers:
+            text = f"{name}_t"
+            # CASE, unlike coalesce, cleans only the texts the plain cast could not read
+            fast = f"TRY_CAST(replace({text}, ',', '.') AS DOUBLE)"
+            parsed.append(f"{fast} AS {name}_f")
+            cast.append(f"CASE WHEN {name}_f IS NOT NULL THEN {name}_f"
+                        f" ELSE TRY_CAST({cleaned_sql(text)} AS DOUBLE) END AS {name}_x")
+            sign = f"measure IN {NONNEGATIVE}" if name == "value" else "TRUE"
+            flags.append(_flag_sql(name, text, sign, share=name == "value", extra=self._missing_extra()))
+        values = {name: (f"CASE WHEN isfinite({name}_x) THEN {name}_x END" if name in self.numbers
+                         else "NULL::DOUBLE") for name in headers.NUMBERS}
+        return f"""
+            SELECT line::INTEGER AS line, indicator_id, area_id, period, grain, period_start,
+                   {values['value']} AS value, {values['numerator']} AS numerator,
+                   {values['denominator']} AS denominator, {values['n']} AS n,
+                   {self._text_sql('note_t')} AS note, {self._text_sql('source_t')} AS source,
+                   vcol::INTEGER AS vcol, ind_bad, area_bad,
+                   (CASE WHEN period_bad = 0 AND ind_grain <> grain THEN 3 ELSE period_bad END)::TINYINT AS period_bad,
+                   {", ".join(flags)},
+                   (ind_code * {areas} + area_code) * 1000000 + period_code AS dup
+            FROM (SELECT *, {", ".join(cast)} FROM (
+                SELECT c.line, c.vcol, c.value_t, c.numerator_t, c.denominator_t, c.n_t, c.note_t, c.source_t,
+                       i.id AS indicator_id, i.grain AS ind_grain, i.measure, i.code AS ind_code,
+                       coalesce(i.bad, 1) AS ind_bad,
+                       a.id AS area_id, a.code AS area_code, coalesce(a.bad, 1) AS area_bad,
+                       p.period, p.grain, p.start AS period_start, p.code AS period_code,
+                       coalesce(p.bad, 1) AS period_bad,
+                       {", ".join(parsed)}
                 FROM ({self.cells_sql()}) c
-                LEFT JOIN _ingest_ind i ON c.ind_t = i.t
+                LEFT JOIN _ingest_ind i ON c.indicator_t = i.t
                 LEFT JOIN _ingest_area a ON c.area_t = a.t
-                LEFT JOIN _ingest_period p ON c.period_t = p.t
-                WHERE c.nfields = {self.width})""")
+                LEFT JOIN _ingest_period p ON c.period_t = p.t))"""
 
-    def _problem_sql(self) -> str:
-        cols = self.layout.columns
-        ind, area = cols["indicator"], cols["area"]
-        period = cols.get("period", "vcol")
-        empty = "nullif(trim({}), '') IS NULL"
-        rules = [
-            f"SELECT line, NULL::INTEGER, 'ingest.field_count', NULL, NULL, nfields FROM {tabular.ROWS}"
-            f" WHERE nfields <> {self.width}",
-            f"SELECT line, {ind}, 'ingest.required_value', NULL, NULL, NULL FROM T WHERE {empty.format('ind_t')}",
-            f"SELECT line, {ind}, 'ingest.unknown_indicator', ind_t, NULL, NULL FROM T"
-            f" WHERE indicator_id IS NULL AND NOT {empty.format('ind_t')}",
-            f"SELECT line, {area}, 'ingest.required_value', NULL, NULL, NULL FROM T WHERE {empty.format('area_t')}",
-            f"SELECT line, {area}, 'ingest.unknown_area', area_t, NULL, NULL FROM T"
-            f" WHERE area_id IS NULL AND NOT {empty.format('area_t')}",
-            f"SELECT line, {period}, 'ingest.required_value', NULL, NULL, NULL FROM T"
-            f" WHERE {empty.format('period_t')}",
-            f"SELECT line, {period}, 'ingest.bad_period', period_t, NULL, NULL FROM T"
-            f" WHERE period IS NULL AND NOT {empty.format('period_t')}",
-            f"SELECT line, {period}, 'ingest.wrong_grain', period_t, indicator_id, NULL FROM T"
-            f" WHERE grain <> ind_grain",
-        ]
-        for name, column in (("value", "value"), ("num", "numerator"), ("den", "denominator"), ("n", "n")):
-            where = "vcol" if name == "value" else cols.get(column)
-            if where is None:
-                continue
-            rules += [
-                f"SELECT line, {where}, 'ingest.not_a_number', {name}_t, NULL, NULL FROM T"
-                f" WHERE NOT {name}_missing AND {name}_x IS NULL",
-                f"SELECT line, {where}, 'ingest.negative', {name}_t, indicator_id, NULL FROM T"
-                f" WHERE {name}_x < 0 AND {'measure IN (' + ', '.join(repr(m) for m in NONNEGATIVE) + ')' if name == 'value' else 'TRUE'}",
-            ]
-        rules.append(
-            "SELECT line, vcol, 'ingest.share_range', value_t, indicator_id, NULL FROM T"
-            " WHERE measure = 'share' AND (value_x < 0 OR value_x > 100)")
-        rules.append(
-            f"SELECT line, {period}, 'ingest.duplicate', NULL, NULL, first_line FROM ("
-            "  SELECT line, vcol, min(line) OVER (PARTITION BY indicator_id, area_id, period) AS first_line"
-            "  FROM T WHERE indicator_id IS NOT NULL AND area_id IS NOT NULL AND period IS NOT NULL"
-            ") WHERE line > first_line")
-        return " UNION ALL ".join(f"({rule})" for rule in rules)
+    def _missing_extra(self) -> tuple[str, ...]:
+        return tuple(decoding.swapped(c) for c in "\u2013\u2014") if self.loaded.swapped else ()
 
+    def _text_sql(self, column: str) -> str:
+        expr = f"nullif(trim({column}), '')"
+        if self.loaded.swapped:
+            for slot, char in decoding.SLOT_TO_CP1252.items():
+                expr = f"replace({expr}, chr({slot}), '{char}')"
+        return expr
+
+    # -- problems from the flags ----------------------------------------------------------------------
     def row_problems(self) -> list[Problem]:
-        self._typed()
-        self.con.execute(f"""
-            CREATE OR REPLACE TEMP TABLE _ingest_problems AS
-            WITH T AS (SELECT * FROM _ingest_typed)
-            SELECT DISTINCT * FROM ({self._problem_sql()}) AS p(line, col, key, txt, aux, num)""")
-        total = self.con.execute("SELECT count(*) FROM _ingest_problems").fetchall()[0][0]
-        rows = self.con.execute(
-            "SELECT line, col, key, txt, aux, num FROM _ingest_problems"
-            f" ORDER BY line, col NULLS FIRST, key LIMIT {MAX_PROBLEMS}").fetchall()
-        self.hidden = total - len(rows)
-        return [self._problem(*row) for row in rows]
+        """Every row problem; a single aggregate over the typed rows when there is none."""
+        self._maps()
+        flags = ["ind_bad", "area_bad", "period_bad"] + [f"{name}_bad" for name in self.numbers]
+        any_flag = " OR ".join(f"{flag} > 0" for flag in flags)
+        with _unordered(self.con):  # each row carries its line: DuckDB may write in parallel
+            self.con.execute(f"CREATE OR REPLACE TEMP TABLE _ingest_typed AS {self._typed_sql()}")
+        typed = "_ingest_typed"
+        bad_fields, flagged_count, duplicate_count = self.con.execute(f"""
+            SELECT (SELECT count(*) FROM {tabular.ROWS} WHERE nfields <> {self.width}),
+                   count(*) FILTER (WHERE {any_flag}), count(dup) - count(DISTINCT dup)
+            FROM {typed}""").fetchall()[0]
+        if not (bad_fields or flagged_count or duplicate_count):
+            return []
+        shown = MAX_PROBLEMS
+        fields = self.con.execute(
+            f"SELECT line, nfields FROM {tabular.ROWS} WHERE nfields <> {self.width}"
+            f" ORDER BY line LIMIT {shown}").fetchall()
+        flagged = self.con.execute(
+            f"SELECT line, vcol, {', '.join(flags)}, indicator_id FROM {typed} WHERE {any_flag}"
+            f" ORDER BY line, vcol LIMIT {shown}").fetchall()
+        duplicates = self.con.execute(f"""
+            WITH t AS (SELECT * FROM {typed}),
+                 d AS (SELECT dup, min(line) AS first_line FROM t WHERE dup IS NOT NULL
+                       GROUP BY dup HAVING count(*) > 1)
+            SELECT t.line, t.vcol, d.first_line FROM t JOIN d USING (dup)
+            WHERE t.line > d.first_line ORDER BY t.line LIMIT {shown}""").fetchall() if duplicate_count else []
+        self.hidden = max(0, bad_fields - len(fields)) + max(0, flagged_count - len(flagged))
+        texts = self._texts([row[0] for row in flagged])
+        problems = [Problem(line, None, self._field_key(found), {"found": found, "expected": self.width})
+                    for line, found in fields]
+        for line, vcol, *bad, indicator_id in flagged:
+            problems += self._flag_problems(line, vcol, dict(zip(flags, bad)), indicator_id, texts[line])
+        period_col = self.layout.columns.get("period")
+        problems += [Problem(line, self.header(vcol if period_col is None else period_col), "ingest.duplicate",
+                             {"first_line": first}) for line, vcol, first in duplicates]
+        return problems
 
-    def _problem(self, line, col, key, txt, aux, num) -> Problem:
-        txt = self.fix(txt) if txt is not None else None
-        detail: dict = {}
-        if key == "ingest.field_count":
-            detail = {"found": num, "expected": self.width}
-            if self.loaded.delimiter == "," and num > self.width:
-                key = "ingest.field_count_comma"  # 12,5 split in two by a comma delimiter
-        elif key in ("ingest.unknown_indicator", "ingest.unknown_area"):
-            detail = {"value": txt, "suggestion": self._suggestion(key, txt)}
-        elif key == "ingest.bad_period":
-            detail = {"value": txt}
-        elif key == "ingest.wrong_grain":
-            grain = self.catalog.indicator(aux).grain
-            detail = {"value": txt, "found": periods.parse(txt).grain, "grain": grain,
-                      "example": periods.example(grain), "indicator": aux}
-        elif key in ("ingest.not_a_number", "ingest.share_range"):
-            detail = {"value": txt}
-        elif key == "ingest.negative":
-            detail = {"value": txt, "indicator": aux}
-        elif key == "ingest.duplicate":
-            detail = {"first_line": num}
-        return Problem(line, self.header(col), key, detail)
+    def _texts(self, lines: list[int]) -> dict[int, tuple]:
+        if not lines:
+            return {}
+        rows = self.con.execute(
+            f"SELECT * FROM {tabular.ROWS} WHERE line IN (SELECT unnest(?::INTEGER[]))", [lines]).fetchall()
+        return {row[0]: tuple(self.restore(cell) for cell in row[2:]) for row in rows}
+
+    def _field_key(self, found: int) -> str:
+        """A comma-separated row with too many fields most likely split a decimal comma."""
+        if self.loaded.delimiter == "," and found > self.width:
+            return "ingest.field_count_comma"
+        return "ingest.field_count"
+
+    def _flag_problems(self, line, vcol, bad: dict, indicator_id, cells: tuple) -> list[Problem]:
+        cols = self.layout.columns
+        period_col = cols.get("period", vcol)
+        period_text = cells[period_col] if "period" in cols else self.loaded.header[vcol]
+        out = []
+
+        def add(position, key, **detail):
+            out.append(Problem(line, self.header(position), key, detail))
+
+        for flag, name, unknown in (("ind_bad", "indicator", "ingest.unknown_indicator"),
+                                    ("area_bad", "area", "ingest.unknown_area")):
+            if bad[flag] == 1:
+                add(cols[name], "ingest.required_value")
+            elif bad[flag] == 2:
+                text = cells[cols[name]]
+                add(cols[name], unknown, value=text, suggestion=self._suggestion(unknown, text))
+        if bad["period_bad"] == 1:
+            add(period_col, "ingest.required_value")
+        elif bad["period_bad"] == 2:
+            add(period_col, "ingest.bad_period", value=period_text)
+        elif bad["period_bad"] == 3:
+            grain = self.catalog.indicator(indicator_id).grain
+            add(period_col, "ingest.wrong_grain", value=period_text, found=periods.parse(period_text).grain,
+                grain=grain, example=periods.example(grain), indicator=indicator_id)
+        for name in self.numbers:
+            position = vcol if name == "value" else cols[name]
+            flag, text = bad[f"{name}_bad"], cells[position] if position is not None else None
+            if flag == 1:
+                add(position, "ingest.not_a_number", value=text)
+            elif flag == 2:
+                add(position, "ingest.negative", value=text, indicator=indicator_id)
+            elif flag == 3:
+                add(position, "ingest.share_range", value=text)
+        return out
 
     def _suggestion(self, key: str, text: str) -> str | None:
         if key == "ingest.unknown_area":
@@ -300,19 +358,38 @@ class _Checker:
 
     # -- the accepted rows ------------------------------------------------------------------------
     def stage(self) -> None:
-        def text(column: str) -> str:
-            expr = f"nullif(trim({column}), '')"
-            if self.loaded.latin1:
-                for c1, char in decoding.C1_TO_CP1252.items():
-                    expr = f"replace({expr}, '{chr(c1)}', '{char}')"
-            return expr
+        """`_ingest_typed` without its flag columns becomes `staged`: valid rows are written once."""
+        for column in ["vcol", "ind_bad", "area_bad", "period_bad", "dup"] + [f"{n}_bad" for n in self.numbers]:
+            self.con.execute(f"ALTER TABLE _ingest_typed DROP COLUMN {column}")
+        self.con.execute("ALTER TABLE _ingest_typed RENAME TO staged")
 
-        self.con.execute(f"""
-            CREATE TEMP TABLE staged AS
-            SELECT line::INTEGER AS line, indicator_id, area_id, period, grain, period_start,
-                   value_x AS value, num_x AS numerator, den_x AS denominator, n_x AS n,
-                   {text('note_t')} AS note, {text('source_t')} AS source
-            FROM _ingest_typed""")
+
+class _unordered:
+    """`SET preserve_insertion_order = false` for a block, then the connection's own setting again."""
+
+    def __init__(self, con):
+        self.con = con
+
+    def __enter__(self):
+        self.keep = self.con.execute("SELECT current_setting('preserve_insertion_order')").fetchall()[0][0]
+        self.con.execute("SET preserve_insertion_order = false")
+
+    def __exit__(self, *exc):
+        self.con.execute(f"SET preserve_insertion_order = {'true' if self.keep else 'false'}")
+
+
+def _flag_sql(name: str, text: str, sign: str, share: bool, extra: tuple[str, ...]) -> str:
+    """SQL: 0 fine or missing, 1 not a number, 2 negative where it cannot be, 3 share outside 0-100."""
+    x = f"{name}_x"
+    negative = f"WHEN {x} < 0 AND measure = 'share' THEN 3 WHEN {x} < 0 AND {sign} THEN 2 "
+    share = f"WHEN measure = 'share' AND {x} > 100 THEN 3 " if share else ""
+    return (f"(CASE WHEN {x} IS NOT NULL THEN (CASE WHEN NOT isfinite({x}) THEN 1 {negative}{share}ELSE 0 END)"
+            f" WHEN {missing_sql(cleaned_sql(text), extra)} THEN 0 ELSE 1 END)::TINYINT AS {name}_bad")
+
+
+def _period_code(period: periods.Period) -> int:
+    """A number unique to each period (the duplicate key's last part)."""
+    return period.year * 100 + periods.GRAINS.index(period.grain) * 20 + period.index
 
 
 @lru_cache(maxsize=8)

@@ -13,8 +13,7 @@ import math
 
 SPACES = (" ", "\u00a0", "\u202f", "\u2009", "\t")
 MINUS = "\u2212"
-# U+0096/U+0097 are the en and em dash of a Windows-1252 file read as Latin-1.
-MISSING = ("", "..", ".", "-", "\u2013", "\u2014", "\u0096", "\u0097")
+MISSING = ("", "..", ".", "-", "\u2013", "\u2014")
 
 
 def _sql_string(text: str) -> str:
@@ -29,9 +28,10 @@ def cleaned_sql(expr: str) -> str:
     return f"rtrim({expr}, '%')"
 
 
-def missing_sql(cleaned: str) -> str:
-    """SQL: TRUE when the cleaned text (see cleaned_sql) means *missing*."""
-    markers = ", ".join(_sql_string(m) for m in MISSING)
+def missing_sql(cleaned: str, extra: tuple[str, ...] = ()) -> str:
+    """SQL: TRUE when the cleaned text (see cleaned_sql) means *missing*; `extra`: more markers."""
+    markers = ", ".join(f"chr({ord(m)})" if len(m) == 1 and ord(m) < 32 else _sql_string(m)
+                        for m in MISSING + tuple(extra))
     return f"({cleaned} IS NULL OR {cleaned} IN ({markers}))"
 
 
