@@ -1,0 +1,67 @@
+"""AppTest helpers: each test gets its own INDICATORS_HOME (the `home` fixture) and empty caches;
+figures are read back from the rendered element (plotly 7 base64-encodes arrays in the JSON, so
+values are decoded through plotly.io.from_json, never read from the JSON text)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import plotly.io as pio
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+REPO = Path(__file__).resolve().parents[2]
+PAGES = {
+    "oversikt": 1, "fokus_skjutningar": 12, "fokus_nyrekrytering": 12,
+    "fokus_offentliga_rummet": 12, "fokus_systemhot": 6, "omraden": 1, "indikator": 1,
+    "polisens_lista": 1, "om": 0,
+}
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def page_test(name: str, lang: str = "sv", query: dict | None = None) -> AppTest:
+    """A page script run on its own (without the frame), in `lang`."""
+    at = AppTest.from_file(str(REPO / "pages" / f"{name}.py"), default_timeout=90)
+    at.session_state["lang"] = lang
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def figures(at: AppTest) -> list:
+    """Every plotly figure on the page, decoded (arrays as numpy/lists)."""
+    return [pio.from_json(element.proto.spec, skip_invalid=True) for element in at.get("plotly_chart")]
+
+
+def values(trace, axis: str = "y") -> list:
+    data = trace[axis]
+    if data is None:
+        return []
+    return [None if v is None or (isinstance(v, float) and np.isnan(v)) else v
+            for v in np.asarray(data, dtype=object).ravel().tolist()]
+
+
+def texts_of(figure) -> list[str]:
+    """Every text a reader can see or hover in a figure (traces and annotations)."""
+    found = []
+    for trace in figure.data:
+        for attr in ("text", "hovertext"):
+            value = getattr(trace, attr, None)
+            if value is None:
+                continue
+            if isinstance(value, str):
+                found.append(value)
+            else:
+                found.extend(str(v) for v in np.asarray(value, dtype=object).ravel().tolist())
+    found.extend(a.text or "" for a in figure.layout.annotations)
+    found.append(figure.layout.title.text or "")
+    return found

@@ -1,0 +1,142 @@
+"""Every page in both languages: no exception, the expected charts, and the numbers in one chart
+per page equal to what the store holds (read back from the figure object)."""
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from indicators import disclosure, i18n, store
+from indicators.catalog import load_catalog
+
+from .conftest import PAGES, figures, page_test, texts_of, values
+
+LANGS = ("sv", "en")
+
+
+def store_frame(home, indicator_id):
+    con = store.connect(home)
+    try:
+        return con.execute("SELECT indicator_id, area_id, period, period_start, value, numerator"
+                           " FROM observations WHERE indicator_id = ? ORDER BY period_start, area_id",
+                           [indicator_id]).df()
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", sorted(PAGES))
+def test_every_page_renders_with_its_charts(home, page, lang):
+    at = page_test(page, lang)
+    assert not at.exception, [e.value for e in at.exception]
+    assert len(at.get("plotly_chart")) == PAGES[page]
+    seps = {f.layout.separators for f in figures(at)}
+    assert seps <= {",\u00a0" if lang == "sv" else ".,"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_police_list_chart_shows_the_store_counts_and_unknown_is_not_zero(home, lang):
+    for page in ("oversikt", "polisens_lista"):
+        at = page_test(page, lang)
+        bar = figures(at)[0].data[0]
+        frame = store_frame(home, "omraden_polisens_lista")
+        expected = [None if math.isnan(v) else v for v in frame["value"]]
+        assert list(bar.x) == list(frame["period"])
+        assert values(bar) == expected
+        assert None in expected  # 2017 is unknown, never drawn as 0
+        assert i18n.t("views.police.unknown", lang) in " ".join(texts_of(figures(at)[0]))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page, focus", [
+    ("fokus_skjutningar", "skjutningar_grovt_vald"), ("fokus_nyrekrytering", "nyrekrytering_unga"),
+    ("fokus_offentliga_rummet", "offentliga_rummet"),
+])
+def test_focus_page_ranking_equals_the_protected_store_values(home, page, focus, lang):
+    catalog = load_catalog()
+    indicator = catalog.indicators_in(focus)[0]
+    at = page_test(page, lang)
+    figs = figures(at)
+    ranking = figs[1].data[0]
+    frame = disclosure.protect(store_frame(home, indicator.id), catalog)
+    latest = frame[frame["value"].notna()]["period"].iloc[-1]
+    rows = frame[(frame["period"] == latest) & (frame["area_id"] != "eskilstuna")]
+    by_name = {catalog.area(a).name: (None if math.isnan(v) else v)
+               for a, v in zip(rows["area_id"], rows["value"])}
+    shown = dict(zip(ranking.y, values(ranking, "x")))
+    assert shown == pytest.approx(by_name)
+    assert latest in figs[1].layout.title.text
+    # the demo mark is inside every figure of demo data
+    for fig in figs:
+        assert any("EXEMPELDATA – fiktiva siffror" in (a.text or "") for a in fig.layout.annotations)
+
+
+def test_focus_filters_come_from_the_url(home):
+    at = page_test("fokus_skjutningar", "sv", {"area": "froslunda", "from": "2022", "to": "2024"})
+    assert not at.exception
+    trend = figures(at)[0]
+    assert "Fröslunda" in trend.layout.title.text
+    heat = figures(at)[2]
+    columns = list(heat.data[0].x)
+    assert columns[0].startswith("2022") and columns[-1].startswith("2024")
+    assert at.query_params["area"] == ["froslunda"] or at.query_params["area"] == "froslunda"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_status_is_a_word_and_a_symbol_and_example_targets_say_so(home, lang):
+    at = page_test("fokus_skjutningar", lang)
+    trend = figures(at)[0]
+    title = trend.layout.title.text
+    words = [i18n.t(f"method.status.{s}", lang) for s in
+             ("achieved", "on_track", "too_slow", "moving_away", "not_assessable", "no_judgement")]
+    assert any(w in title for w in words)
+    assert any(sym in title for sym in "✓↗↘→✗?–")
+    names = [t.name for t in trend.data]
+    assert any(i18n.t("views.example_target_label", lang, year=2027, value="")[:8] in n for n in names)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_indicator_trend_matches_the_store_and_downloads_are_offered(home, lang):
+    at = page_test("indikator", lang, {"id": "problemindex"})
+    assert not at.exception
+    observed = figures(at)[0].data[0]
+    frame = store_frame(home, "problemindex")
+    expected = frame[(frame["area_id"] == "eskilstuna") & frame["value"].notna()]["value"].tolist()
+    assert values(observed) == pytest.approx(expected)
+    assert len(at.get("download_button")) == 2
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_area_profile_hover_shows_the_store_value(home, lang):
+    at = page_test("omraden", lang, {"area": "froslunda"})
+    assert not at.exception
+    fig = figures(at)[0]
+    marker = next(t for t in fig.data if t.type == "scatter" and t.mode == "markers")
+    frame = store_frame(home, "otrygghet_kvall")
+    last = frame[frame["area_id"] == "froslunda"].iloc[-1]
+    expected = i18n.number(last["value"], lang, load_catalog().indicator("otrygghet_kvall").decimals)
+    assert any(expected in h and "Fröslunda" in h for h in marker.hovertext)
+
+
+def test_the_frame_runs_and_links_cards_to_focus_pages(home):
+    from streamlit.testing.v1 import AppTest
+
+    from .conftest import REPO
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=90).run()
+    assert not at.exception
+    links = [p.proto.page for p in at.get("page_link")]
+    assert "skjutningar-grovt-vald" in links
+    at.switch_page("pages/fokus_systemhot.py").run()
+    assert not at.exception
+    assert len(at.get("plotly_chart")) == PAGES["fokus_systemhot"]
+
+
+def test_english_changes_every_word_on_the_overview(home):
+    sv = page_test("oversikt", "sv")
+    en = page_test("oversikt", "en")
+    assert en.title[0].value == i18n.t("app.title", "en")
+    en_md = " ".join(m.value for m in en.markdown)
+    assert "Ett tryggt" not in en_md and "A safe and socially" in en_md
+    sv_cols = list(sv.dataframe[0].value.columns)
+    en_cols = list(en.dataframe[0].value.columns)
+    assert sv_cols != en_cols
