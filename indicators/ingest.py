@@ -381,9 +381,10 @@ class _unordered:
 def _flag_sql(name: str, text: str, sign: str, share: bool, extra: tuple[str, ...]) -> str:
     """SQL: 0 fine or missing, 1 not a number, 2 negative where it cannot be, 3 share outside 0-100."""
     x = f"{name}_x"
-    negative = f"WHEN {x} < 0 AND measure = 'share' THEN 3 WHEN {x} < 0 AND {sign} THEN 2 "
-    share = f"WHEN measure = 'share' AND {x} > 100 THEN 3 " if share else ""
-    return (f"(CASE WHEN {x} IS NOT NULL THEN (CASE WHEN NOT isfinite({x}) THEN 1 {negative}{share}ELSE 0 END)"
+    negative = f"WHEN {x} < 0 AND {sign} THEN 2 "
+    if share:  # the value of a share: 0-100, so a negative share is out of range rather than negative
+        negative = f"WHEN measure = 'share' AND ({x} < 0 OR {x} > 100) THEN 3 " + negative
+    return (f"(CASE WHEN {x} IS NOT NULL THEN (CASE WHEN NOT isfinite({x}) THEN 1 {negative}ELSE 0 END)"
             f" WHEN {missing_sql(cleaned_sql(text), extra)} THEN 0 ELSE 1 END)::TINYINT AS {name}_bad")
 
 

@@ -1,0 +1,30 @@
+"""Shared by the ingest tests: the shipped catalog, a fresh connection, and a validate shortcut."""
+from __future__ import annotations
+
+import duckdb
+
+from indicators.catalog import load_catalog
+from indicators.ingest import validate
+
+HEADER_SV = ["indikator", "område", "period", "värde"]
+
+
+def check(data: bytes, name: str = "upload.csv", sheet: str | None = None):
+    """(validation, connection) for `data` against the shipped Eskilstuna catalog."""
+    con = duckdb.connect()
+    return validate(con, data, name, load_catalog(), sheet=sheet), con
+
+
+def staged(con) -> list[tuple]:
+    return con.execute(
+        "SELECT line, indicator_id, area_id, period, value, note FROM staged ORDER BY line").fetchall()
+
+
+def has_staged(con) -> bool:
+    return bool(con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'staged'").fetchall()[0][0])
+
+
+def where(validation) -> list[tuple]:
+    """(line, column, key) of every problem, in order."""
+    return [(p.line, p.column, p.key) for p in validation.problems]
