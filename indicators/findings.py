@@ -39,8 +39,11 @@ def capital(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
-def count_word(n: int, lang: str) -> str:
-    """Small whole numbers in words, as newspapers write them ("tre"); larger ones as digits."""
+def count_word(n: int, lang: str, *, neuter: bool = False) -> str:
+    """Small whole numbers in words, as newspapers write them ("tre"); larger ones as digits.
+    `neuter` gives Swedish "ett" for 1 (ett område)."""
+    if n == 1 and neuter and lang == "sv":
+        return "ett"
     if 0 <= n < len(_WORDS[lang]):
         return _WORDS[lang][n]
     return i18n.number(n, lang)
@@ -127,7 +130,7 @@ def police_list(year: int, count: int | None, lang: str, *, since_year: int | No
     else:
         key = "present.finding.police_fewer" if diff < 0 else "present.finding.police_more"
     return capital(i18n.t(key, lang, count=what, year=year, since=since_year,
-                          diff=count_word(abs(diff), lang)))
+                          diff=count_word(abs(diff), lang, neuter=True)))
 
 
 def focus_summary(statuses: list[str], lang: str, *, demo: bool = False) -> str:

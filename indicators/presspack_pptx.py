@@ -21,7 +21,7 @@ from pptx.util import Emu, Inches, Pt
 from . import slide_style as style
 from .slides import OBSERVED, Slide
 
-WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
+WIDTH, HEIGHT = Emu(12192000), Emu(6858000)  # 13.333 × 7.5 in: exactly 16:9
 MARGIN = Inches(0.5)
 
 

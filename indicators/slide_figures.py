@@ -58,7 +58,9 @@ def figure(slide: Slide, *, standalone: bool = False, width: int = 1920, height:
         legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom",
                 "font": {"size": px(style.LEGEND_PX)}},
         xaxis={"type": "category", "tickfont": axis_font, "showgrid": False,
-               "linecolor": style.TEXT, "linewidth": 2},
+               "linecolor": style.TEXT, "linewidth": 2, "tickangle": 0,
+               "tickvals": list(chart.categories),
+               "ticktext": [_wrap(c, 12) for c in chart.categories]},
         yaxis={"tickfont": axis_font, "gridcolor": style.GRID, "zeroline": True,
                "zerolinecolor": style.MUTED, "rangemode": "tozero",
                "title": {"text": chart.unit, "font": axis_font},
@@ -94,5 +96,9 @@ def figure(slide: Slide, *, standalone: bool = False, width: int = 1920, height:
             text=f"<b>{slide.demo_mark}</b>", xref="paper", yref="paper", x=0.5, y=0.5,
             showarrow=False, textangle=-18, opacity=0.35,
             font={"size": px(56 if standalone else 48), "color": style.DEMO}))
+    if chart.decimals == 0:
+        top_value = max((v for s in chart.series for v in s.values if v is not None), default=0)
+        if top_value < 10:
+            layout["yaxis"]["dtick"] = 1  # whole numbers only: "2,5 områden" means nothing
     fig.update_layout(**layout)
     return fig
