@@ -519,3 +519,67 @@ def page_link(page: str, label: str, *, icon: str | None = None) -> None:
         st.page_link(page, label=label, icon=icon, query_params=link_params())
     except StreamlitPageNotFoundError:
         st.markdown(f"[{label}]({page})")
+
+
+# --- presentation mode and press pack (pages/presentation.py; ?present=1 on any page) --------
+
+PRESENT_KEY = "present"
+
+
+def presenting() -> bool:
+    """True when the URL asks for presentation mode (?present=1): no sidebar, toolbar or controls."""
+    return st.query_params.get(PRESENT_KEY) == "1"
+
+
+def slide_set():
+    """The slide set the URL describes, in the session's language (slideset.py)."""
+    from . import slideset
+    spec = slideset.from_params(st.query_params.to_dict(), catalog())
+    return slideset.SlideSet(spec.focus_areas, spec.indicators, spec.areas, lang(), spec.auto,
+                             spec.slide, spec.ignored)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _slides(key: tuple[str, int, int], focus, indicators, areas, language: str):
+    from . import slides, slideset
+    spec = slideset.SlideSet(focus, indicators, areas, language)
+    return slides.build(cursor(key), catalog(), spec)
+
+
+def slides(spec) -> list:
+    """The slides of `spec` (cached per store version): every number already protected."""
+    return _slides(version(), spec.focus_areas, spec.indicators, spec.areas, spec.lang)
+
+
+def presspack_zip(spec, png: bool) -> tuple[bytes, list[str], float]:
+    """The press pack for `spec` as zip bytes, with warnings and the seconds it took."""
+    from . import presspack
+    pack = presspack.build(cursor(), catalog(), spec, png=png)
+    return pack.zip_bytes(), pack.warnings, pack.seconds
+
+
+def show_slide_set(spec, *, present: bool = True) -> None:
+    """Puts `spec` in the URL (keeps the language parameter the frame manages)."""
+    from . import slideset
+    params = slideset.to_params(spec, catalog(), present=present)
+    params.pop("lang", None)
+    for key in slideset.PARAMS:
+        if key != "lang" and key not in params:
+            st.query_params.pop(key, None)
+    st.query_params.update(params)
+
+
+def leave_presentation() -> None:
+    """Esc: back to the normal page, keeping the slide set for the next time."""
+    st.query_params.pop(PRESENT_KEY, None)
+
+
+def presentation_chrome() -> None:
+    """In presentation mode, on any page: hides the sidebar, header, toolbar and every control,
+    sets big type, and adds the keyboard bridge (arrows, Page Up/Down, Home/End, Esc) that clicks
+    the on-screen buttons. A page without slides gets Esc only (its exit button is added here)."""
+    from . import present_view
+    st.html(present_view.css())
+    st.html(present_view.keyboard_script(), unsafe_allow_javascript=True)
+    with st.container(key="present_exitbar"):
+        st.button(t("present.controls.exit"), key="present_exit", on_click=leave_presentation)
