@@ -49,4 +49,10 @@ pages = {
 pages[web.t("nav.section.data")].append(
     st.Page("pages/ladda_upp.py", title=web.t("upload.nav"), url_path="ladda-upp",
             icon=":material/upload_file:"))
-st.navigation(pages).run()
+pages[web.t("nav.section.data")].append(
+    st.Page("pages/presentation.py", title=web.t("present.nav"), url_path="presentation",
+            icon=":material/slideshow:"))
+current = st.navigation(pages)
+if web.presenting() and current.url_path != "presentation":
+    web.presentation_chrome()  # ?present=1 on any page: no sidebar, toolbar or controls; Esc leaves
+current.run()
