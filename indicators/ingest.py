@@ -197,8 +197,9 @@ class _Checker:
                                         "grain": "VARCHAR", "measure": "VARCHAR", "bad": "TINYINT"}, rows)
         order = {a.id: n for n, a in enumerate(self.catalog.areas)}
         rows = []
+        exact = _exact_areas(self.catalog)
         for text, written in self._lookup_texts("area"):
-            found = self.catalog.area_id_for(written)
+            found = exact.get(written) or self.catalog.area_id_for(written)
             rows.append((text, found, order.get(found), 0 if found else 1 if not text.strip() else 2))
         self._map_table("_ingest_area", {"t": "VARCHAR", "id": "VARCHAR", "code": "BIGINT", "bad": "TINYINT"},
                         rows)
@@ -403,6 +404,14 @@ def _indicator_keys(catalog: Catalog) -> dict[str, str]:
     for indicator in catalog.indicators:
         keys[area_key(indicator.id)] = indicator.id
     return keys
+
+
+@lru_cache(maxsize=8)
+def _exact_areas(catalog: Catalog) -> dict[str, str]:
+    """Area ids and names exactly as the catalog writes them -> id (skips normalising most texts)."""
+    exact = {a.name: a.id for a in catalog.areas}
+    exact.update({a.id: a.id for a in catalog.areas})
+    return exact
 
 
 @lru_cache(maxsize=8)
