@@ -1,0 +1,68 @@
+"""Presentation mode in a real browser at 1920×1080: keyboard paging (arrows, Page Down as a
+clicker sends), no sidebar or widget visible, titles of at least 40 px, axis text of at least 20 px."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import PLOT_TIMEOUT_MS
+
+pytestmark = pytest.mark.browser
+
+LINK = "/presentation?present=1&ind=skjutningar,otrygghet_kvall&areas=eskilstuna"
+WIDGETS = ('[data-testid="stSidebar"]', 'header[data-testid="stHeader"]', '[data-testid="stToolbar"]',
+           '[data-testid="stButton"]', '[data-testid="stMultiSelect"]', '[data-testid="stSelectbox"]',
+           '[data-testid="stRadio"]', '[data-testid="stNumberInput"]', '[data-testid="stCheckbox"]',
+           '[data-testid="stDownloadButton"]', ".modebar-container")
+
+
+@pytest.fixture
+def big_page(browser):
+    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="sv-SE")
+    context.set_default_timeout(PLOT_TIMEOUT_MS)
+    tab = context.new_page()
+    try:
+        yield tab
+    finally:
+        context.close()
+
+
+def _on_slide(page, n: int) -> None:
+    page.wait_for_selector(f'.present-slide[data-slide="{n}"]')
+    page.wait_for_selector(".js-plotly-plot .xtick text")
+
+
+def _nothing_but_the_slide(page) -> None:
+    for selector in WIDGETS:
+        for element in page.locator(selector).all():
+            assert not element.is_visible(), selector
+    size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.present-title')).fontSize)")
+    assert size >= 40
+    axis = page.evaluate("Math.min(...[...document.querySelectorAll('.js-plotly-plot .xtick text,"
+                         " .js-plotly-plot .ytick text')].map(e => parseFloat(getComputedStyle(e).fontSize)))")
+    assert axis >= 20
+    assert page.evaluate("document.documentElement.scrollHeight") <= 1080 + 2  # one screen, no scroll
+
+
+def test_paging_with_arrows_and_page_down_shows_only_the_slide(app_url, big_page, tmp_path):
+    page = big_page
+    page.goto(app_url + LINK)
+    _on_slide(page, 0)
+    shots = Path(tmp_path)
+    page.screenshot(path=str(shots / "slide-0.png"))
+    _nothing_but_the_slide(page)
+    titles = [page.inner_text(".present-title")]
+    for n, key in enumerate(["ArrowRight", "PageDown", "ArrowRight", "PageDown", "ArrowRight",
+                             "ArrowRight"], start=1):
+        page.keyboard.press(key)
+        _on_slide(page, n)
+        page.screenshot(path=str(shots / f"slide-{n}.png"))
+        _nothing_but_the_slide(page)
+        titles.append(page.inner_text(".present-title"))
+    assert len(set(titles)) == 7
+    page.keyboard.press("PageUp")
+    _on_slide(page, 5)
+    page.keyboard.press("Escape")
+    page.wait_for_selector('[data-testid="stMultiSelect"]')
+    assert "present=1" not in page.url
