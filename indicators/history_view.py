@@ -15,6 +15,7 @@ from . import schema
 from .catalog import Catalog
 from .i18n import t
 from .store import Upload, uploads
+from .upload_preview import plain_number
 
 LOCAL_TIME = ZoneInfo("Europe/Stockholm")
 MAX_CHANGES_SHOWN = 500
@@ -148,7 +149,8 @@ def change_table(effect: UndoEffect, catalog: Catalog, lang: str) -> pd.DataFram
         else:
             after = t("upload.undo_from", lang, upload_id=c.after_upload_id)
         return [indicator.name(lang) if indicator else c.indicator_id,
-                area.name if area else c.area_id, c.period, c.now, c.after, after]
+                area.name if area else c.area_id, c.period, plain_number(c.now, lang),
+                plain_number(c.after, lang), after]
     columns = [t(f"upload.undo_col_{name}", lang)
                for name in ("indicator", "area", "period", "now", "after", "source")]
     return pd.DataFrame([row(c) for c in effect.changes], columns=columns)

@@ -19,7 +19,7 @@ import pandas as pd
 
 from . import periods, store
 from .catalog import Catalog
-from .i18n import t
+from .i18n import number, t
 from .ingest import Problem, Validation, validate
 
 MAX_REVISIONS_SHOWN = 500
@@ -103,6 +103,17 @@ def _summary(con, catalog: Catalog, rows: int) -> Summary:
         new=new, revised=revised, revisions=revisions, values=int(found[2]))
 
 
+def plain_number(x: float | None, lang: str) -> str:
+    """A value exactly as uploaded, in the language's format: "12,5", "1 234", "–" for missing.
+
+    Analysts check their own values here, so nothing is rounded to the indicator's decimals
+    (up to 6 decimals, trailing zeros dropped)."""
+    if x is None or x != x:
+        return "–"
+    decimals = len(f"{x:.6f}".rstrip("0").split(".")[1])
+    return number(x, lang, decimals)
+
+
 def period_span(texts: tuple[str, ...], lang: str) -> str:
     """"2024-Q1 – 2024-Q4 (4 perioder)" for many periods, "2024, 2025" for one or two."""
     if len(texts) <= 2:
@@ -167,7 +178,8 @@ def revision_table(revisions: tuple[Revision, ...], catalog: Catalog, lang: str)
         indicator = catalog.indicator(r.indicator_id)
         area = catalog.area(r.area_id)
         return [indicator.name(lang) if indicator else r.indicator_id,
-                area.name if area else r.area_id, r.period, r.old, r.new]
+                area.name if area else r.area_id, r.period, plain_number(r.old, lang),
+                plain_number(r.new, lang)]
     columns = [t(f"upload.revision_{name}", lang)
                for name in ("indicator", "area", "period", "old", "new")]
     return pd.DataFrame([names(r) for r in revisions], columns=columns)

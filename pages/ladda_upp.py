@@ -159,7 +159,7 @@ def _upload_section() -> None:
     version = web.version()
     for file in files or []:
         with st.container(border=True):
-            st.subheader(f"📄 {store.display_name(file.name)}")
+            st.subheader(f":material/description: {store.display_name(file.name)}")
             if file.file_id in saved_files:
                 _show_saved(saved_files[file.file_id])
                 continue

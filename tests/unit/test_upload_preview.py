@@ -42,7 +42,7 @@ def test_a_revision_shows_old_and_new_value(home, catalog):
     assert (result.summary.new, result.summary.revised) == (1, 1)
     assert result.summary.revisions == (up.Revision("skjutningar", "froslunda", "2027-01", 3.0, 4.0),)
     table = up.revision_table(result.summary.revisions, catalog, "sv")
-    assert table.iloc[0].tolist() == ["Bekräftade skjutningar", "Fröslunda", "2027-01", 3.0, 4.0]
+    assert table.iloc[0].tolist() == ["Bekräftade skjutningar", "Fröslunda", "2027-01", "3", "4"]
 
 
 def test_the_same_bytes_again_are_recognised(home, catalog):
@@ -81,3 +81,11 @@ def test_the_closest_period_of_the_right_grain_is_only_offered_when_it_is_not_a_
 def test_a_long_period_list_is_shown_as_a_span():
     assert up.period_span(("2024-Q1", "2024-Q2", "2024-Q3"), "sv") == "2024-Q1 – 2024-Q3 (3 perioder)"
     assert up.period_span(("2024", "2025"), "en") == "2024, 2025"
+
+
+@pytest.mark.parametrize("x, lang, text", [
+    (12.5, "sv", "12,5"), (1234.0, "sv", "1\u00a0234"), (0.123456, "en", "0.123456"),
+    (None, "sv", "–"), (float("nan"), "en", "–"), (3.0, "en", "3"),
+])
+def test_values_are_shown_as_uploaded_in_the_language_format(x, lang, text):
+    assert up.plain_number(x, lang) == text
