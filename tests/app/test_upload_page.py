@@ -286,3 +286,65 @@ def test_repeated_failures_make_the_session_wait(analyst):
     at = login(at, "anna", PASSWORD)                      # even the right password waits now
     assert "login_account" not in at.session_state
     assert any("Vänta" in text for text in texts(at.sidebar.error))
+
+
+# --- Excel workbooks, OpenID Connect, login required for browsing -----------------------------------
+
+def test_an_xlsx_workbook_is_previewed_and_saved_like_a_csv(analyst, home):
+    import io
+
+    from openpyxl import Workbook
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["indikator", "område", "period", "värde"])
+    sheet.append(["skjutningar", "Eskilstuna kommun", "2027-01", 21])
+    sheet.append(["skjutningar", "Skiftinge", "2027-01", 2.5])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    at = page(analyst)
+    at.file_uploader[0].set_value(("mars.xlsx", buffer.getvalue(),
+                                   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+    at.run()
+    assert {m.label: m.value for m in at.metric}["Nya värden"] == "2"
+    button(at, "Spara mars.xlsx").click().run()
+    assert value_now(home) == 21.0
+    assert archive_suffix(home) == ".xlsx"
+
+
+def archive_suffix(home) -> str:
+    from indicators import archive
+    return archive.original(home, store.uploads(store.connect(home))[0].upload_id).suffix
+
+
+OIDC_SECRETS = """
+[auth]
+redirect_uri = "http://localhost:8501/oauth2callback"
+cookie_secret = "test-secret-test-secret-test-secret"
+client_id = "id"
+client_secret = "secret"
+server_metadata_url = "https://login.example/v2.0/.well-known/openid-configuration"
+"""
+
+
+def test_with_openid_connect_the_page_asks_for_the_oidc_login_and_shows_no_uploader(home, tmp_path,
+                                                                                   monkeypatch):
+    from indicators import auth_config
+    secrets = tmp_path / "secrets.toml"
+    secrets.write_text(OIDC_SECRETS, encoding="utf-8")
+    monkeypatch.setattr(auth_config, "default_secrets_path", lambda: secrets)
+    at = page()
+    assert not at.exception and not at.file_uploader
+    assert any("knappen i sidomenyn" in text for text in texts(at.info))
+    box = AppTest.from_string(LOGIN_SCRIPT, default_timeout=60).run()
+    assert [b.label for b in box.sidebar.button] == ["Logga in"]
+    assert not box.sidebar.text_input                       # no password form under OIDC
+
+
+def test_when_browsing_requires_login_a_visitor_sees_only_the_login(analyst, monkeypatch):
+    monkeypatch.setenv("INDICATORS_REQUIRE_LOGIN", "ja")
+    script = LOGIN_SCRIPT + "web.require_login_for_browsing()\nst.write('secret page')\n"
+    at = AppTest.from_string(script, default_timeout=60).run()
+    assert any("Logga in i sidomenyn" in text for text in texts(at.info))
+    assert "secret page" not in texts(at.markdown)
+    at = login(at, "anna", PASSWORD)
+    assert "secret page" in texts(at.markdown)
