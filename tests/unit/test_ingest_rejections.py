@@ -168,9 +168,9 @@ def test_a_file_with_more_rows_than_allowed_gets_one_message(monkeypatch, write)
 
 
 def test_a_broken_million_row_file_lists_the_first_problems_and_counts_the_rest(monkeypatch):
-    from indicators import ingest
+    from indicators import checks
 
-    monkeypatch.setattr(ingest, "MAX_PROBLEMS", 5)
+    monkeypatch.setattr(checks, "MAX_PROBLEMS", 5)
     rows = [HEADER_SV] + [["skjutningar", "arby", f"{2000 + i // 12}-{i % 12 + 1:02d}", "x"] for i in range(20)]
     validation, _ = check(export.semicolon_cp1252(rows))
     assert [p.line for p in validation.problems[:5]] == [2, 3, 4, 5, 6]
