@@ -17,13 +17,15 @@ from .problems import Problem
 MAX_PROBLEMS = 1000  # more are counted, not listed: a broken million-row file needs no million lines
 NONNEGATIVE = ("count", "rate", "amount")  # measures that cannot be negative; a share is 0-100
 MAPS = ("_ingest_ind", "_ingest_area", "_ingest_period", "_ingest_typed")
+STAGED_OPTIONAL = ("numerator", "denominator", "n", "note", "source")  # in the contract's order
+_TYPES = {"note": "VARCHAR", "source": "VARCHAR"}
 
 
 class Checker:
     """The SQL that maps texts, parses numbers, flags problems and stages the rows of one file.
 
-    One pass writes `_ingest_typed`: the staged columns plus small problem flags (0 = fine) and a
-    BIGINT key for duplicates. One aggregate counts problems; only flagged rows are fetched; a valid
+    One pass writes `_ingest_typed`: the staged columns, the problem flags packed into one INTEGER
+    `bad` (2 bits a rule, 0 = fine) and a BIGINT key for duplicates. One aggregate counts problems; only flagged rows are fetched; a valid
     file's table drops its flag columns and is renamed `staged`, so valid rows are written once.
     """
 
@@ -33,6 +35,9 @@ class Checker:
         self.hidden = 0
         self.restore = decoding.restore if loaded.swapped else (lambda text: text)
         self.numbers = [name for name in headers.NUMBERS if name == "value" or name in layout.columns]
+        present = [name in layout.columns for name in STAGED_OPTIONAL]
+        trailing = len(present) - (max((i for i, p in enumerate(present) if p), default=-1) + 1)
+        self.deferred = STAGED_OPTIONAL[len(STAGED_OPTIONAL) - trailing:]  # added by ALTER TABLE
         self._positions = {h.strip(): i for i, h in reversed(list(enumerate(loaded.header)))}
 
     def position(self, column: str | None) -> int:
@@ -122,16 +127,18 @@ class Checker:
                         f" ELSE TRY_CAST({cleaned_sql(text)} AS DOUBLE) END AS {name}_x")
             sign = f"measure IN {NONNEGATIVE}" if name == "value" else "TRUE"
             flags.append(_flag_sql(name, text, sign, share=name == "value", extra=self._missing_extra()))
-        values = {name: (f"CASE WHEN isfinite({name}_x) THEN {name}_x END" if name in self.numbers
-                         else "NULL::DOUBLE") for name in headers.NUMBERS}
+        period_bad = "(CASE WHEN period_bad = 0 AND ind_grain <> grain THEN 3 ELSE period_bad END)"
+        packed = " + ".join(f"{flag} * {4 ** n}" for n, flag in enumerate(  # 2 bits a flag, see flag_names
+            ["ind_bad", "area_bad", period_bad] + flags))
+        columns = {name: f"CASE WHEN isfinite({name}_x) THEN {name}_x END" for name in self.numbers}
+        columns.update(note=self._text_sql("note_t"), source=self._text_sql("source_t"))
+        optional = [f"{columns.get(name, 'NULL::DOUBLE')} AS {name}"
+                    for name in STAGED_OPTIONAL[:len(STAGED_OPTIONAL) - len(self.deferred)]]
+        vcol = ", vcol::INTEGER AS vcol" if self.layout.wide else ""
         return f"""
             SELECT line::INTEGER AS line, indicator_id, area_id, period, grain, period_start,
-                   {values['value']} AS value, {values['numerator']} AS numerator,
-                   {values['denominator']} AS denominator, {values['n']} AS n,
-                   {self._text_sql('note_t')} AS note, {self._text_sql('source_t')} AS source,
-                   vcol::INTEGER AS vcol, ind_bad, area_bad,
-                   (CASE WHEN period_bad = 0 AND ind_grain <> grain THEN 3 ELSE period_bad END)::TINYINT AS period_bad,
-                   {", ".join(flags)},
+                   {", ".join([f"{columns['value']} AS value"] + optional)},
+                   ({packed})::INTEGER AS bad{vcol},
                    (ind_code * {areas} + area_code) * 1000000 + period_code AS dup
             FROM (SELECT *, {", ".join(cast)} FROM (
                 SELECT c.line, c.vcol, c.value_t, c.numerator_t, c.denominator_t, c.n_t, c.note_t, c.source_t,
@@ -157,39 +164,46 @@ class Checker:
         return expr
 
     # -- problems from the flags ----------------------------------------------------------------------
+    def flag_names(self) -> list[str]:
+        """The flags packed 2 bits each into `bad`, lowest first (0 = fine)."""
+        return ["ind_bad", "area_bad", "period_bad"] + [f"{name}_bad" for name in self.numbers]
+
     def row_problems(self) -> list[Problem]:
-        """Every row problem; a single aggregate over the typed rows when there is none."""
+        """Every row problem; one cheap aggregate over the typed rows when there is none."""
         self._maps()
-        flags = ["ind_bad", "area_bad", "period_bad"] + [f"{name}_bad" for name in self.numbers]
-        any_flag = " OR ".join(f"{flag} > 0" for flag in flags)
         with _unordered(self.con):  # each row carries its line: DuckDB may write in parallel
             self.con.execute(f"CREATE OR REPLACE TEMP TABLE _ingest_typed AS {self._typed_sql()}")
         typed = "_ingest_typed"
+        # duplicates by sorting the BIGINT key: cheaper than a hash of a million distinct keys
         bad_fields, flagged_count, duplicate_count = self.con.execute(f"""
             SELECT (SELECT count(*) FROM {tabular.ROWS} WHERE nfields <> {self.width}),
-                   count(*) FILTER (WHERE {any_flag}), count(dup) - count(DISTINCT dup)
-            FROM {typed}""").fetchall()[0]
+                   (SELECT count(*) FROM {typed} WHERE bad <> 0),
+                   (SELECT count(*) FROM (SELECT dup, lag(dup) OVER (ORDER BY dup) AS before
+                                          FROM {typed} WHERE dup IS NOT NULL) WHERE dup = before)
+            """).fetchall()[0]
         if not (bad_fields or flagged_count or duplicate_count):
             return []
         shown = MAX_PROBLEMS
+        vcol = "vcol" if self.layout.wide else f"{self.layout.columns['value']}"
         fields = self.con.execute(
             f"SELECT line, nfields FROM {tabular.ROWS} WHERE nfields <> {self.width}"
             f" ORDER BY line LIMIT {shown}").fetchall()
         flagged = self.con.execute(
-            f"SELECT line, vcol, {', '.join(flags)}, indicator_id FROM {typed} WHERE {any_flag}"
-            f" ORDER BY line, vcol LIMIT {shown}").fetchall()
+            f"SELECT line, {vcol}, bad, indicator_id FROM {typed} WHERE bad <> 0"
+            f" ORDER BY line, {vcol} LIMIT {shown}").fetchall()
         duplicates = self.con.execute(f"""
-            WITH t AS (SELECT * FROM {typed}),
-                 d AS (SELECT dup, min(line) AS first_line FROM t WHERE dup IS NOT NULL
+            WITH d AS (SELECT dup, min(line) AS first_line FROM {typed} WHERE dup IS NOT NULL
                        GROUP BY dup HAVING count(*) > 1)
-            SELECT t.line, t.vcol, d.first_line FROM t JOIN d USING (dup)
+            SELECT t.line, {vcol}, d.first_line FROM {typed} t JOIN d USING (dup)
             WHERE t.line > d.first_line ORDER BY t.line LIMIT {shown}""").fetchall() if duplicate_count else []
         self.hidden = max(0, bad_fields - len(fields)) + max(0, flagged_count - len(flagged))
+        names = self.flag_names()
         texts = self._texts([row[0] for row in flagged])
         problems = [Problem(line, None, self._field_key(found), {"found": found, "expected": self.width})
                     for line, found in fields]
-        for line, vcol, *bad, indicator_id in flagged:
-            problems += self._flag_problems(line, vcol, dict(zip(flags, bad)), indicator_id, texts[line])
+        for line, column, bad, indicator_id in flagged:
+            flags = {name: (bad >> 2 * n) & 3 for n, name in enumerate(names)}
+            problems += self._flag_problems(line, column, flags, indicator_id, texts[line])
         period_col = self.layout.columns.get("period")
         problems += [Problem(line, self.header(vcol if period_col is None else period_col), "ingest.duplicate",
                              {"first_line": first}) for line, vcol, first in duplicates]
@@ -255,9 +269,12 @@ class Checker:
 
     # -- the accepted rows ------------------------------------------------------------------------
     def stage(self) -> None:
-        """`_ingest_typed` without its flag columns becomes `staged`: valid rows are written once."""
-        for column in ["vcol", "ind_bad", "area_bad", "period_bad", "dup"] + [f"{n}_bad" for n in self.numbers]:
+        """`_ingest_typed` becomes `staged`: flag columns dropped, absent trailing columns added
+        (ALTER TABLE costs nothing per row), then renamed; valid rows are written once."""
+        for column in ["bad", "dup"] + (["vcol"] if self.layout.wide else []):
             self.con.execute(f"ALTER TABLE _ingest_typed DROP COLUMN {column}")
+        for column in self.deferred:
+            self.con.execute(f"ALTER TABLE _ingest_typed ADD COLUMN {column} {_TYPES.get(column, 'DOUBLE')}")
         self.con.execute("ALTER TABLE _ingest_typed RENAME TO staged")
 
 
@@ -282,7 +299,7 @@ def _flag_sql(name: str, text: str, sign: str, share: bool, extra: tuple[str, ..
     if share:  # the value of a share: 0-100, so a negative share is out of range rather than negative
         negative = f"WHEN measure = 'share' AND ({x} < 0 OR {x} > 100) THEN 3 " + negative
     return (f"(CASE WHEN {x} IS NOT NULL THEN (CASE WHEN NOT isfinite({x}) THEN 1 {negative}ELSE 0 END)"
-            f" WHEN {missing_sql(cleaned_sql(text), extra)} THEN 0 ELSE 1 END)::TINYINT AS {name}_bad")
+            f" WHEN {missing_sql(cleaned_sql(text), extra)} THEN 0 ELSE 1 END)")
 
 
 def _period_code(period: periods.Period) -> int:
