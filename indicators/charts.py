@@ -134,8 +134,10 @@ def trajectory(data: TrajectoryData, lang: str, *, demo_mark: str | None = None)
     _layout(fig, data.title, lang, height=420)
     fig.update_yaxes(title_text=data.y_title, rangemode="tozero")
     if data.period_x:
+        top = max((v for v in data.period_y if v is not None), default=1.0) or 1.0
         fig.update_layout(yaxis2={"title": {"text": data.period_axis_title}, "overlaying": "y",
-                                  "side": "right", "showgrid": False, "rangemode": "tozero"})
+                                  "side": "right", "showgrid": False, "range": [0, top * 3],
+                                  "tickmode": "auto", "nticks": 4})
     if data.x_range:
         fig.update_xaxes(range=list(data.x_range))
     return watermark(fig, demo_mark)
@@ -231,15 +233,17 @@ def police_list(title: str, years: list[str], counts: list[float | None], texts:
     fig = go.Figure(go.Bar(
         name=y_title, x=years, y=counts, text=texts, textposition="outside", cliponaxis=False,
         hovertext=hovers, hoverinfo="text",
-        marker={"color": SERIES, "pattern": {"shape": patterns, "fgcolor": "white"}}))
-    for year, count, text in zip(years, counts, texts):
-        if count is None:
-            fig.add_annotation(x=year, y=0, text=text, showarrow=False, yshift=12,
+        marker={"color": SERIES, "line": {"color": SERIES, "width": 2},
+                "pattern": {"shape": patterns, "fgcolor": SERIES, "bgcolor": "white",
+                            "solidity": 0.45}}))
+    for position, (count, text) in enumerate(zip(counts, texts)):
+        if count is None:  # on a category axis a number-like "2017" would be read as an index
+            fig.add_annotation(x=position, y=0, text=text, showarrow=False, yshift=12,
                                font={"color": MUTED})
     _layout(fig, title, lang, height=330)
     fig.update_xaxes(type="category")
     fig.update_yaxes(title_text=y_title, rangemode="tozero", dtick=1)
-    fig.update_layout(showlegend=False)
+    fig.update_layout(showlegend=False, margin={"b": 80})
     if legend_note:
         fig.add_annotation(text=legend_note, xref="paper", yref="paper", x=0, y=-0.22,
                            showarrow=False, xanchor="left", font={"size": 11, "color": MUTED})

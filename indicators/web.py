@@ -583,3 +583,9 @@ def presentation_chrome() -> None:
     st.html(present_view.keyboard_script(), unsafe_allow_javascript=True)
     with st.container(key="present_exitbar"):
         st.button(t("present.controls.exit"), key="present_exit", on_click=leave_presentation)
+
+
+def default_first_year(years: list[int]) -> int:
+    """The focus pages open on the agreement's years: from the year before the baseline (2022),
+    or the first year with data when that is later."""
+    return max(years[0], min(2022, years[-1]))

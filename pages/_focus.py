@@ -26,7 +26,7 @@ def _filters(focus_id: str, indicator_ids: list[str]):
                           format_func=lambda a: cat.area(a).name, key=f"{focus_id}_area")
     span = None
     if years:
-        start = _url_choice(FROM, years, years[0])
+        start = _url_choice(FROM, years, web.default_first_year(years))
         end = _url_choice(TO, years, years[-1])
         span = right.select_slider(web.t("views.years"), years, value=(min(start, end), max(start, end)),
                                    key=f"{focus_id}_years")
