@@ -589,3 +589,9 @@ def default_first_year(years: list[int]) -> int:
     """The focus pages open on the agreement's years: from the year before the baseline (2022),
     or the first year with data when that is later."""
     return max(years[0], min(2022, years[-1]))
+
+
+def indicator_names() -> dict[str, str]:
+    """{id: name} in the session's language (a widget's format_func must not look up the session:
+    it may be called outside the script run)."""
+    return {i.id: i.name(lang()) for i in catalog().indicators}

@@ -8,7 +8,7 @@ cat = web.catalog()
 ids = list(cat.ids())
 wanted = st.query_params.get("id")
 chosen = st.selectbox(web.t("views.indicator"), ids, index=ids.index(wanted) if wanted in ids else 0,
-                      format_func=lambda i: cat.indicator(i).name(web.lang()), key="indicator_id")
+                      format_func=web.indicator_names().get, key="indicator_id")
 if st.query_params.get("id") != chosen:
     st.query_params["id"] = chosen
 facts = web.indicator_facts(chosen)

@@ -43,9 +43,9 @@ st.caption(web.caption())
 
 st.subheader(web.t("views.changes_heading"))
 last = web.last_loaded()
-choice = st.radio(web.t("views.changes_since"), ["last", "date"], horizontal=True, key="changes_mode",
-                  format_func=lambda c: web.t("views.changes_last", when=web.when(last))
-                  if c == "last" else web.t("views.changes_date"))
+modes = {"last": web.t("views.changes_last", when=web.when(last)), "date": web.t("views.changes_date")}
+choice = st.radio(web.t("views.changes_since"), list(modes), horizontal=True, key="changes_mode",
+                  format_func=modes.get)
 if choice == "date":
     since = web.since_date(st.date_input(web.t("views.changes_pick_date"), value=web.default_since_date(),
                                          key="changes_date", format="YYYY-MM-DD"))

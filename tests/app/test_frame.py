@@ -1,0 +1,18 @@
+"""The frame (app.py with st.navigation) runs every page in both languages, switching page by page
+in one session, as a visitor clicking through the sidebar does."""
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from .conftest import PAGES, REPO
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_every_page_runs_inside_the_frame(home, lang):
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
+    at.session_state["lang"] = lang
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    for name, charts in PAGES.items():
+        at.switch_page(f"pages/{name}.py").run()
+        assert not at.exception, (name, [e.value for e in at.exception])
+        assert len(at.get("plotly_chart")) == charts, name
