@@ -595,3 +595,28 @@ def indicator_names() -> dict[str, str]:
     """{id: name} in the session's language (a widget's format_func must not look up the session:
     it may be called outside the script run)."""
     return {i.id: i.name(lang()) for i in catalog().indicators}
+
+
+# --- launcher -------------------------------------------------------------------------------
+
+def serve(argv: list[str] | None = None) -> None:
+    """`python -m indicators.web [streamlit options]`: `streamlit run app.py` in this process.
+
+    Streamlit 1.67 treats a folder named `pages/` beside the entry script as an old-style
+    (directory) multipage app until the first `st.navigation` call, so the very first visitor after
+    a start who opens a deep link (`/polisens-lista?lang=en`) gets a "Page not found" dialog. The
+    app always calls `st.navigation`, so we tell Streamlit so before the first session starts.
+    """
+    import sys
+
+    from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.web import cli
+
+    PagesManager.uses_pages_directory = False
+    app = str(config.REPO_DIR / "app.py")
+    sys.argv = ["streamlit", "run", app, *(sys.argv[1:] if argv is None else argv)]
+    sys.exit(cli.main())
+
+
+if __name__ == "__main__":
+    serve()
