@@ -176,13 +176,30 @@ class Catalog:
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
+class _Unaccented(dict):
+    """str.translate table: each character -> its NFKD decomposition without combining marks
+    ("ö" -> "o", "ﬁ" -> "fi"), worked out the first time the character is met."""
+
+    def __missing__(self, code: int) -> str:
+        plain = "".join(c for c in unicodedata.normalize("NFKD", chr(code)) if not unicodedata.combining(c))
+        self[code] = plain
+        return plain
+
+
+_UNACCENTED = _Unaccented()
+
+
 def area_key(text: str) -> str:
     """The matching key of an area text: lower case, accents removed, any run of spaces, hyphens
     or other punctuation turned into one "_" ("Fröslunda" -> "froslunda",
-    " Eskilstuna - Kommun " -> "eskilstuna_kommun")."""
-    decomposed = unicodedata.normalize("NFKD", str(text).casefold())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _NON_WORD.sub("_", plain).strip("_")
+    " Eskilstuna - Kommun " -> "eskilstuna_kommun").
+
+    Decomposing character by character equals decomposing the whole text once the combining marks
+    are dropped, so a translate table does it in C (a 5,000-area catalog needs 20,000 keys)."""
+    folded = str(text).casefold()
+    if not folded.isascii():
+        folded = folded.translate(_UNACCENTED)
+    return _NON_WORD.sub("_", folded).strip("_")
 
 
 def _signature(folder: Path) -> tuple:

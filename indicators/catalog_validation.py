@@ -88,23 +88,24 @@ def _focus_areas(folder: Path, problems: _Problems) -> list[FocusArea]:
 def _areas(folder: Path, problems: _Problems) -> list[Area]:
     name, out, keys, seen = "areas.csv", [], {}, set()
     for row in _rows(folder, name, ("id", "name", "kind"), problems):
-        where = i18n.t("catalog.line", None, line=row["_line"])
+        def add(key: str, **fmt) -> None:  # "line 12" is worded only when needed: 5,000-area catalogs
+            problems.add(name, i18n.t("catalog.line", None, line=row["_line"]), key, **fmt)
+
         aid, kind = row["id"], row["kind"].lower()
         kind = "område" if kind in ("omrade", "område", "area") else kind
         if not ID.match(aid):
-            problems.add(name, where, "bad_id", value=aid)
+            add("bad_id", value=aid)
         elif aid in seen:
-            problems.add(name, where, "duplicate_id", value=aid)
+            add("duplicate_id", value=aid)
         seen.add(aid)
         if not row["name"]:
-            problems.add(name, where, "missing_field", field="name")
+            add("missing_field", field="name")
         if kind not in AREA_KINDS:
-            problems.add(name, where, "bad_choice", field="kind", value=row["kind"],
-                         allowed=", ".join(AREA_KINDS))
+            add("bad_choice", field="kind", value=row["kind"], allowed=", ".join(AREA_KINDS))
         for text in {aid, row["name"]} - {""}:
             other = keys.setdefault(area_key(text), aid)
             if other != aid:
-                problems.add(name, where, "area_clash", value=text, other=other)
+                add("area_clash", value=text, other=other)
         out.append(Area(aid, row["name"], kind))
     if out:
         municipalities = sum(a.kind == "kommun" for a in out)

@@ -6,7 +6,6 @@ Readers use `connect()`, a read-only connection that never blocks a writer.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -129,7 +128,7 @@ def _ingest_into(con, home: Path, catalog: Catalog, data: bytes, file_name: str,
     new, revised = new_and_revised(con)
     entry = archive.Entry(
         upload_id=upload_id, file_name=display_name(file_name),
-        sha256=hashlib.sha256(data).hexdigest(), row_count=validation.row_count,
+        sha256=validation.sha256, row_count=validation.row_count,
         loaded_at=(loaded_at or datetime.now(timezone.utc).replace(tzinfo=None)).isoformat(),
         loaded_by=by, status=status, kind=kind, new_count=new, revised_count=revised)
     relative = archive.write(home, entry, data)

@@ -22,7 +22,6 @@ import tempfile
 from dataclasses import dataclass
 
 import duckdb
-import pyarrow as pa
 
 from . import decoding
 
@@ -151,6 +150,8 @@ def _read_slow(con, text: str, delimiter: str, max_rows: int) -> tuple[list[str]
 
 def _load_records(con, records: list[tuple[int, list]], width: int, count) -> None:
     """Python records (line, cells) -> the raw table and the view, through one Arrow table."""
+    import pyarrow as pa  # here, not at the top: pyarrow and numpy cost 0.2 s to import, and the
+    # fast CSV path (every big file) never gets here
     lines = pa.array([line for line, _ in records], pa.int32())
     nfields = pa.array([count(fields) for _, fields in records], pa.int32())
     columns = {"line": lines, "nfields": nfields}
