@@ -65,13 +65,14 @@ def wait_healthy(url: str, process: subprocess.Popen | None = None,
     raise TimeoutError(f"streamlit did not become healthy at {url} within {timeout} s")
 
 
-def start_server(home: Path, *, port: int | None = None, extra_env: dict | None = None,
-                 script: str = "app.py") -> tuple[subprocess.Popen, str, Path]:
-    """Starts `streamlit run script` with INDICATORS_HOME=home; returns (process, url, log path)."""
+def start_server(home: Path, *, port: int | None = None,
+                 extra_env: dict | None = None) -> tuple[subprocess.Popen, str, Path]:
+    """Starts the dashboard as `make run` does (`python -m indicators.web`, i.e. `streamlit run
+    app.py`) with INDICATORS_HOME=home; returns (process, url, log path)."""
     port = port or _free_port()
     log = Path(home).parent / f"streamlit-{port}.log"
     env = {**os.environ, "INDICATORS_HOME": str(home), "PYTHONUNBUFFERED": "1", **(extra_env or {})}
-    command = [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
+    command = [sys.executable, "-m", "indicators.web", "--server.headless", "true",
                "--server.port", str(port), "--server.address", "127.0.0.1",
                "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
     handle = log.open("wb")

@@ -1,0 +1,14 @@
+"""A shared link is the first thing a fresh server sees: it must open that page, in that language,
+without Streamlit's "Page not found" dialog (which the pages/ folder triggers unless the app is
+served through `python -m indicators.web`)."""
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def test_the_first_visit_to_a_fresh_server_through_a_deep_link_opens_that_page(app_url, page):
+    page.goto(f"{app_url}/polisens-lista?lang=en")
+    page.get_by_role("heading", name="Areas on the police list").wait_for()
+    page.locator(".js-plotly-plot").first.wait_for()
+    assert page.get_by_text("Page not found").count() == 0
+    assert "lang=en" in page.url and "/polisens-lista" in page.url
