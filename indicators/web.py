@@ -597,6 +597,20 @@ def indicator_names() -> dict[str, str]:
     return {i.id: i.name(lang()) for i in catalog().indicators}
 
 
+# --- charts with their text alternatives ------------------------------------------------------
+
+def chart(figure, key: str) -> None:
+    """A plotly chart with an alt text and a "show as table" alternative of exactly what it draws
+    (values as in its hover texts, so hidden small counts stay hidden)."""
+    from .chart_text import alt_text, figure_table
+
+    language = lang()
+    st.plotly_chart(figure, key=key, config={"displaylogo": False},
+                    alt=alt_text(figure, language))
+    with st.expander(t("a11y.show_table")):
+        st.dataframe(figure_table(figure, language), hide_index=True, width="stretch")
+
+
 # --- launcher -------------------------------------------------------------------------------
 
 def serve(argv: list[str] | None = None) -> None:

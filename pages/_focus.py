@@ -52,7 +52,7 @@ def render(focus_id: str) -> None:
         st.markdown(f"**{web.t('views.status')}: {status.badge}** — {status.help}"
                     + (f" {status.note}" if status.note else ""))
         caption = web.caption(ind.id)
-        st.plotly_chart(view["trend"], key=f"trend_{ind.id}", config={"displaylogo": False})
+        web.chart(view["trend"], key=f"trend_{ind.id}")
         notes = [caption, web.t("views.projection_note", baseline=ind.baseline_period,
                                 year=ind.target.year)]
         if view["example"]:
@@ -61,11 +61,11 @@ def render(focus_id: str) -> None:
         left, right = st.columns(2)
         with left:
             if view["ranking"] is not None:
-                st.plotly_chart(view["ranking"], key=f"rank_{ind.id}", config={"displaylogo": False})
+                web.chart(view["ranking"], key=f"rank_{ind.id}")
                 st.caption(caption)
         with right:
             if view["heat"] is not None:
-                st.plotly_chart(view["heat"], key=f"heat_{ind.id}", config={"displaylogo": False})
+                web.chart(view["heat"], key=f"heat_{ind.id}")
                 st.caption(caption)
         if view["ranking"] is None and view["heat"] is None:
             st.info(web.t("views.no_data"))

@@ -19,7 +19,7 @@ st.table(facts["table"])
 view = web.focus(chosen, cat.municipality.id, None)
 st.markdown(f"**{web.t('views.status')}: {view['status'].badge}** — {view['status'].help}"
             + (f" {view['status'].note}" if view["status"].note else ""))
-st.plotly_chart(view["trend"], key="indicator_trend", config={"displaylogo": False})
+web.chart(view["trend"], key="indicator_trend")
 st.caption(web.caption(chosen))
 st.subheader(web.t("views.method"))
 st.markdown(facts["method"])

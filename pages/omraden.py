@@ -13,7 +13,7 @@ if st.query_params.get("area") != area:
 st.title(web.t("views.profile_title", area=cat.area(area).name, municipality=cat.municipality.name))
 st.caption(web.t("views.profile_help"))
 profile = web.profile(area)
-st.plotly_chart(profile["figure"], key="profile", config={"displaylogo": False})
+web.chart(profile["figure"], key="profile")
 st.caption(web.caption())
 st.dataframe(profile["table"], hide_index=True, width="stretch")
 st.caption(web.caption())

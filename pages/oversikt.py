@@ -21,7 +21,7 @@ st.markdown(f"> {web.t('views.goal')}")
 police = web.police()
 st.subheader(web.t("views.police_heading"))
 st.markdown(police["view"].summary)
-st.plotly_chart(police["figure"], key="police_list", config={"displaylogo": False})
+web.chart(police["figure"], key="police_list")
 st.caption(web.caption("omraden_polisens_lista"))
 
 st.subheader(web.t("views.focus_cards"))

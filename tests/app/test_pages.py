@@ -32,6 +32,11 @@ def test_every_page_renders_with_its_charts(home, page, lang):
     assert len(at.get("plotly_chart")) == PAGES[page]
     seps = {f.layout.separators for f in figures(at)}
     assert seps <= {",\u00a0" if lang == "sv" else ".,"}
+    # every chart has an alt text and a "show as table" alternative right under it
+    charts = at.get("plotly_chart")
+    assert all(chart.proto.alt for chart in charts)
+    label = "Visa som tabell" if lang == "sv" else "Show as table"
+    assert [e.label for e in at.expander].count(label) == len(charts)
 
 
 @pytest.mark.parametrize("lang", LANGS)
