@@ -65,19 +65,12 @@ def working_copy(home: Path, *, fresh: bool = False) -> Iterator[duckdb.DuckDBPy
         raise
     _fsync(tmp)
     os.replace(tmp, live)
-    _fsync_dir(home)
+    _fsync(home)  # the rename itself is durable once the folder is synced
 
 
 def _fsync(path: Path) -> None:
+    """Flushes a file's or a folder's contents to disk."""
     fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(fd)
     finally:

@@ -13,6 +13,8 @@ Plotly charts appear 5–6 s after load on two cores: wait on `.js-plotly-plot` 
 """
 from __future__ import annotations
 
+import contextlib
+
 import os
 import shutil
 import signal
@@ -144,13 +146,19 @@ def browser():
             instance.close()
 
 
+@contextlib.contextmanager
+def open_page(browser, width: int = 1400, height: int = 1000):
+    """A fresh browser context and page of the given size, closed afterwards."""
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="sv-SE")
+    context.set_default_timeout(PLOT_TIMEOUT_MS)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
 @pytest.fixture
 def page(browser):
     """A fresh browser context and page (1400×1000), closed after the test."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="sv-SE")
-    context.set_default_timeout(PLOT_TIMEOUT_MS)
-    tab = context.new_page()
-    try:
+    with open_page(browser) as tab:
         yield tab
-    finally:
-        context.close()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import PLOT_TIMEOUT_MS
+from tests.browser.conftest import open_page
 
 pytestmark = pytest.mark.browser
 
@@ -19,13 +19,9 @@ WIDGETS = ('[data-testid="stSidebar"]', 'header[data-testid="stHeader"]', '[data
 
 @pytest.fixture
 def big_page(browser):
-    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="sv-SE")
-    context.set_default_timeout(PLOT_TIMEOUT_MS)
-    tab = context.new_page()
-    try:
+    """A venue's big screen: 1920×1080."""
+    with open_page(browser, 1920, 1080) as tab:
         yield tab
-    finally:
-        context.close()
 
 
 def _on_slide(page, n: int) -> None:
