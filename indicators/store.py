@@ -7,6 +7,7 @@ Readers use `connect()`, a read-only connection that never blocks a writer.
 from __future__ import annotations
 
 import json
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -131,10 +132,12 @@ def _ingest_into(con, home: Path, catalog: Catalog, data: bytes, file_name: str,
         sha256=validation.sha256, row_count=validation.row_count,
         loaded_at=(loaded_at or datetime.now(timezone.utc).replace(tzinfo=None)).isoformat(),
         loaded_by=by, status=status, kind=kind, new_count=new, revised_count=revised)
-    relative = archive.write(home, entry, data)
-    con.execute(
-        "INSERT INTO revisions SELECT ?, line, indicator_id, area_id, period, grain, period_start,"
-        " value, numerator, denominator, n, note, source FROM staged", [upload_id])
+    with ThreadPoolExecutor(1) as pool:  # the archive copy is written while DuckDB inserts the rows
+        archived = pool.submit(archive.write, home, entry, data)  # (both release the GIL)
+        con.execute(
+            "INSERT INTO revisions SELECT ?, line, indicator_id, area_id, period, grain, period_start,"
+            " value, numerator, denominator, n, note, source FROM staged", [upload_id])
+        relative = archived.result()
     con.execute(
         "INSERT INTO uploads VALUES (?, ?, ?, ?, ?::TIMESTAMP, ?, ?, ?, ?, ?, ?, NULL, NULL)",
         [upload_id, entry.file_name, entry.sha256, entry.row_count, entry.loaded_at, by, status,
