@@ -73,15 +73,9 @@ def _read(path: str) -> bytes:
 
 
 def _print_problems(problems, lang: str) -> None:
+    """One line per problem; each message already names its line and column."""
     for problem in problems:
-        where = []
-        if problem.line is not None:
-            where.append(t("cli.line", lang, line=problem.line))
-        if problem.column:
-            where.append(t("cli.column", lang, column=problem.column))
-        prefix = ", ".join(where)
-        print(f"{prefix}: {problem.message(lang)}" if prefix else problem.message(lang),
-              file=sys.stderr)
+        print(problem.message(lang), file=sys.stderr)
 
 
 def _cmd_check(args) -> int:

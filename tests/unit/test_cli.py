@@ -43,13 +43,14 @@ def test_check_of_a_valid_file_exits_0_and_writes_nothing(home, good):
 
 
 @pytest.mark.parametrize("lang, line_word, suggestion", [
-    ("sv", "rad 3", "Fröslunda"), ("en", "line 3", "Fröslunda")])
+    ("sv", "Rad 3", "Fröslunda"), ("en", "Line 3", "Fröslunda")])
 def test_check_of_an_invalid_file_exits_1_and_names_line_and_column(home, bad, lang, line_word,
                                                                    suggestion):
     done = run(home, "check", str(bad), lang=lang)
     assert done.returncode == 1
     assert line_word in done.stderr and suggestion in done.stderr
-    assert ("rad 4" if lang == "sv" else "line 4") in done.stderr  # the grain problem too
+    assert ("Rad 4" if lang == "sv" else "Line 4") in done.stderr  # the grain problem too
+    assert done.stderr.count(line_word) == 1  # said once, not twice
 
 
 def test_ingest_stores_and_history_lists_it_newest_first(home, good):
