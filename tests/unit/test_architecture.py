@@ -1,0 +1,30 @@
+"""The layout the architecture promises: Streamlit only at the edge, pages free of SQL."""
+import ast
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module.split(".")[0])
+    return found
+
+
+def test_only_the_web_module_of_the_package_imports_streamlit():
+    importers = sorted(p.name for p in (REPO / "indicators").glob("*.py")
+                       if "streamlit" in imported_modules(p))
+    assert importers == ["web.py"]
+
+
+def test_pages_do_no_sql_and_open_no_database():
+    for page in sorted((REPO / "pages").glob("*.py")) + [REPO / "app.py"]:
+        text = page.read_text(encoding="utf-8")
+        assert "duckdb" not in imported_modules(page), page.name
+        for word in ("SELECT ", "INSERT ", "UPDATE ", "DELETE "):
+            assert word not in text, f"{page.name} contains SQL ({word.strip()})"
