@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from . import schema
 from .periods import Period, parse
 
 OBSERVATION_COLUMNS = ("indicator_id, area_id, period, grain, period_start, value, numerator,"
@@ -106,10 +107,10 @@ def changes_since(con, since, limit: int | None = 500) -> pd.DataFrame:
     """Values loaded after `since` (a datetime, UTC) by active uploads, each with the value it
     replaced (NULL when new): indicator_id, area_id, period, value, previous, revised, upload_id,
     loaded_at, file_name, kind; newest first, at most `limit` rows (see changes_summary for all)."""
-    return con.execute("""
+    return con.execute(f"""
         WITH recent AS (
-            SELECT r.indicator_id, r.area_id, r.period, r.period_start, r.value, r.upload_id,
-                   u.loaded_at, u.file_name, u.kind
+            SELECT r.indicator_id, r.area_id, r.period, {schema.start_sql("r.period")} AS period_start,
+                   r.value, r.upload_id, u.loaded_at, u.file_name, u.kind
             FROM revisions r JOIN uploads u USING (upload_id)
             WHERE u.status = 'active' AND u.loaded_at > ?),
         before AS (

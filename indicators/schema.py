@@ -2,6 +2,10 @@
 
 The public SQL surface (documented in docs/data.md) is the view `observations`, the table `uploads`
 and the table `revisions` (every value ever loaded, the full history).
+
+`revisions` keeps only what a file said: a period's grain and first day follow from its normalised
+text (`2024`, `2024-H1`, `2024-Q2`, `2024-05`), so the view computes them for the rows it shows
+instead of every ingest writing two more columns per row (a million-row file: ~0.06 s less).
 """
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ import duckdb
 
 from .catalog import Catalog
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: revisions without grain and period_start (see upgrade)
 
 TABLES = """
 CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -33,9 +37,7 @@ CREATE TABLE revisions (
     line         INTEGER,
     indicator_id VARCHAR NOT NULL,
     area_id      VARCHAR NOT NULL,
-    period       VARCHAR NOT NULL,
-    grain        VARCHAR NOT NULL,
-    period_start DATE NOT NULL,
+    period       VARCHAR NOT NULL,       -- normalised; grain and first day: grain_sql, start_sql
     value        DOUBLE,
     numerator    DOUBLE,
     denominator  DOUBLE,
@@ -53,9 +55,25 @@ CREATE TABLE indicators (
 );
 """
 
+
+def grain_sql(period: str) -> str:
+    """SQL: the grain of a normalised period text ('2024-Q2' -> 'quarter'), as periods.Period.grain."""
+    part = f"split_part({period}, '-', 2)"
+    return (f"(CASE WHEN {part} = '' THEN 'year' WHEN {part}[1] = 'H' THEN 'half'"
+            f" WHEN {part}[1] = 'Q' THEN 'quarter' ELSE 'month' END)")
+
+
+def start_sql(period: str) -> str:
+    """SQL: the first day (DATE) of a normalised period text, as periods.Period.start."""
+    part = f"split_part({period}, '-', 2)"
+    month = (f"CASE WHEN {part} = '' THEN 1 WHEN {part}[1] = 'H' THEN {part}[2:]::INTEGER * 6 - 5"
+             f" WHEN {part}[1] = 'Q' THEN {part}[2:]::INTEGER * 3 - 2 ELSE {part}::INTEGER END")
+    return f"make_date(split_part({period}, '-', 1)::INTEGER, {month}, 1)"
+
+
 # Demo rows are dropped for any indicator that has a real (non-demo) value, before the latest
 # value per indicator x area x period is chosen, so demo and real never mix in one series.
-OBSERVATIONS_VIEW = """
+OBSERVATIONS_VIEW = f"""
 CREATE VIEW observations AS
 WITH live AS (
     SELECT r.*, u.kind = 'demo' AS is_demo, u.loaded_at
@@ -70,11 +88,15 @@ real_indicators AS (
 shown AS (
     SELECT * FROM live
     WHERE NOT (is_demo AND indicator_id IN (SELECT indicator_id FROM real_indicators))
+),
+latest AS (
+    SELECT * FROM shown
+    QUALIFY row_number() OVER (PARTITION BY indicator_id, area_id, period ORDER BY upload_id DESC) = 1
 )
-SELECT indicator_id, area_id, period, grain, period_start, value, numerator, denominator, n,
+SELECT indicator_id, area_id, period, {grain_sql("period")} AS grain,
+       {start_sql("period")} AS period_start, value, numerator, denominator, n,
        note, source, is_demo, upload_id, loaded_at
-FROM shown
-QUALIFY row_number() OVER (PARTITION BY indicator_id, area_id, period ORDER BY upload_id DESC) = 1
+FROM latest
 """
 
 
@@ -85,6 +107,25 @@ def create(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:
     con.execute("INSERT INTO meta VALUES ('schema_version', ?), ('demo_hidden', 'false')",
                 [SCHEMA_VERSION])
     copy_catalog(con, catalog)
+
+
+def upgrade(con: duckdb.DuckDBPyConnection) -> None:
+    """Brings a store written by an older version to this schema (a writer calls it on its copy).
+
+    Version 1 stored each revision's grain and period_start; they are dropped and the view that
+    now computes them is created again."""
+    found = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
+    if found and found[0][0] == SCHEMA_VERSION:
+        return
+    columns = {row[0] for row in con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = 'revisions'").fetchall()}
+    con.execute("DROP VIEW IF EXISTS observations")
+    for column in ("grain", "period_start"):
+        if column in columns:
+            con.execute(f"ALTER TABLE revisions DROP COLUMN {column}")
+    con.execute(OBSERVATIONS_VIEW)
+    con.execute("DELETE FROM meta WHERE key = 'schema_version'")
+    con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
 
 
 def copy_catalog(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:

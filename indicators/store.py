@@ -102,6 +102,7 @@ def ingest(data: bytes, file_name: str, *, by: str, home: Path | None = None,
     with write_lock(home):
         try:
             with working_copy(home) as con:
+                schema.upgrade(con)
                 known = {row[0] for row in con.execute("SELECT upload_id FROM uploads").fetchall()}
                 archive.set_aside_orphans(home, known)
                 outcome = _ingest_into(con, home, catalog, data, file_name, by=by, kind=kind)
@@ -135,7 +136,7 @@ def _ingest_into(con, home: Path, catalog: Catalog, data: bytes, file_name: str,
     with ThreadPoolExecutor(1) as pool:  # the archive copy is written while DuckDB inserts the rows
         archived = pool.submit(archive.write, home, entry, data)  # (both release the GIL)
         con.execute(
-            "INSERT INTO revisions SELECT ?, line, indicator_id, area_id, period, grain, period_start,"
+            "INSERT INTO revisions SELECT ?, line, indicator_id, area_id, period,"
             " value, numerator, denominator, n, note, source FROM staged", [upload_id])
         relative = archived.result()
     con.execute(
@@ -182,6 +183,7 @@ def revert(upload_id: int, *, by: str, home: Path | None = None) -> bool:
     ensure_store(home)
     with write_lock(home):
         with working_copy(home) as con:
+            schema.upgrade(con)
             found = con.execute("SELECT status FROM uploads WHERE upload_id = ?",
                                 [upload_id]).fetchall()
             if not found:
@@ -209,6 +211,7 @@ def set_demo_hidden(hidden: bool, home: Path | None = None) -> None:
     ensure_store(home)
     with write_lock(home):
         with working_copy(home) as con:
+            schema.upgrade(con)
             con.execute("UPDATE meta SET value = ? WHERE key = 'demo_hidden'",
                         ["true" if hidden else "false"])
         _save_settings(home, {**_settings(home), "demo_hidden": hidden})
