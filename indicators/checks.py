@@ -19,14 +19,26 @@ NONNEGATIVE = ("count", "rate", "amount")  # measures that cannot be negative; a
 MAPS = ("_ingest_ind", "_ingest_area", "_ingest_period", "_ingest_typed")
 STAGED_OPTIONAL = ("numerator", "denominator", "n", "note", "source")  # in the contract's order
 _TYPES = {"note": "VARCHAR", "source": "VARCHAR"}
+# What the view `staged` reads: the typed rows (ids as integer codes) and code -> id tables
+STAGED_TABLES = ("_staged_rows", "_staged_ind", "_staged_area", "_staged_period")
+
+
+def drop_staged(con) -> None:
+    """Drops the view `staged` and the tables behind it (nothing when there is none)."""
+    con.execute("DROP VIEW IF EXISTS staged")
+    for name in STAGED_TABLES:
+        con.execute(f"DROP TABLE IF EXISTS {name}")
 
 
 class Checker:
     """The SQL that maps texts, parses numbers, flags problems and stages the rows of one file.
 
-    One pass writes `_ingest_typed`: the staged columns, the problem flags packed into one INTEGER
-    `bad` (2 bits a rule, 0 = fine) and a BIGINT key for duplicates. One aggregate counts problems; only flagged rows are fetched; a valid
-    file's table drops its flag columns and is renamed `staged`, so valid rows are written once.
+    One pass writes `_ingest_typed`: line, indicator, area and period as integer codes, the numbers
+    and texts, the problem flags packed into one INTEGER `bad` (2 bits a rule, 0 = fine) and a
+    BIGINT key for duplicates. One aggregate counts problems; only flagged rows are fetched. A valid
+    file's table becomes the rows behind the view `staged`, which turns the codes back into ids
+    through tables of a few thousand rows: valid rows are written once, and as integers (writing a
+    million ids as text costs more than joining them back wherever the rows are read).
     """
 
     def __init__(self, con, catalog: Catalog, layout: headers.Layout, loaded: tabular.Loaded):
@@ -35,9 +47,7 @@ class Checker:
         self.hidden = 0
         self.restore = decoding.restore if loaded.swapped else (lambda text: text)
         self.numbers = [name for name in headers.NUMBERS if name == "value" or name in layout.columns]
-        present = [name in layout.columns for name in STAGED_OPTIONAL]
-        trailing = len(present) - (max((i for i, p in enumerate(present) if p), default=-1) + 1)
-        self.deferred = STAGED_OPTIONAL[len(STAGED_OPTIONAL) - trailing:]  # added by ALTER TABLE
+        self.optional = [name for name in STAGED_OPTIONAL if name in layout.columns]
         self._positions = {h.strip(): i for i, h in reversed(list(enumerate(loaded.header)))}
 
     def position(self, column: str | None) -> int:
@@ -132,20 +142,19 @@ class Checker:
             ["ind_bad", "area_bad", period_bad] + flags))
         columns = {name: f"CASE WHEN isfinite({name}_x) THEN {name}_x END" for name in self.numbers}
         columns.update(note=self._text_sql("note_t"), source=self._text_sql("source_t"))
-        optional = [f"{columns.get(name, 'NULL::DOUBLE')} AS {name}"
-                    for name in STAGED_OPTIONAL[:len(STAGED_OPTIONAL) - len(self.deferred)]]
+        optional = [f"{columns[name]} AS {name}" for name in self.optional]
         vcol = ", vcol::INTEGER AS vcol" if self.layout.wide else ""
         return f"""
-            SELECT line::INTEGER AS line, indicator_id, area_id, period, grain, period_start,
+            SELECT line::INTEGER AS line, i_code::INTEGER AS ind_code, a_code::INTEGER AS area_code,
+                   p_code::INTEGER AS period_code,
                    {", ".join([f"{columns['value']} AS value"] + optional)},
                    ({packed})::INTEGER AS bad{vcol},
-                   (ind_code * {areas} + area_code) * 1000000 + period_code AS dup
+                   (i_code * {areas} + a_code) * 1000000 + p_code AS dup
             FROM (SELECT *, {", ".join(cast)} FROM (
                 SELECT c.line, c.vcol, c.value_t, c.numerator_t, c.denominator_t, c.n_t, c.note_t, c.source_t,
-                       i.id AS indicator_id, i.grain AS ind_grain, i.measure, i.code AS ind_code,
-                       coalesce(i.bad, 1) AS ind_bad,
-                       a.id AS area_id, a.code AS area_code, coalesce(a.bad, 1) AS area_bad,
-                       p.period, p.grain, p.start AS period_start, p.code AS period_code,
+                       i.grain AS ind_grain, i.measure, i.code AS i_code, coalesce(i.bad, 1) AS ind_bad,
+                       a.code AS a_code, coalesce(a.bad, 1) AS area_bad,
+                       p.grain, p.code AS p_code,
                        coalesce(p.bad, 1) AS period_bad,
                        {", ".join(parsed)}
                 FROM ({self.cells_sql()}) c
@@ -189,7 +198,7 @@ class Checker:
             f"SELECT line, nfields FROM {tabular.ROWS} WHERE nfields <> {self.width}"
             f" ORDER BY line LIMIT {shown}").fetchall()
         flagged = self.con.execute(
-            f"SELECT line, {vcol}, bad, indicator_id FROM {typed} WHERE bad <> 0"
+            f"SELECT line, {vcol}, bad, ind_code FROM {typed} WHERE bad <> 0"
             f" ORDER BY line, {vcol} LIMIT {shown}").fetchall()
         duplicates = self.con.execute(f"""
             WITH d AS (SELECT dup, min(line) AS first_line FROM {typed} WHERE dup IS NOT NULL
@@ -201,8 +210,9 @@ class Checker:
         texts = self._texts([row[0] for row in flagged])
         problems = [Problem(line, None, self._field_key(found), {"found": found, "expected": self.width})
                     for line, found in fields]
-        for line, column, bad, indicator_id in flagged:
+        for line, column, bad, ind_code in flagged:
             flags = {name: (bad >> 2 * n) & 3 for n, name in enumerate(names)}
+            indicator_id = None if ind_code is None else self.catalog.indicators[ind_code].id
             problems += self._flag_problems(line, column, flags, indicator_id, texts[line])
         period_col = self.layout.columns.get("period")
         problems += [Problem(line, self.header(vcol if period_col is None else period_col), "ingest.duplicate",
@@ -269,13 +279,25 @@ class Checker:
 
     # -- the accepted rows ------------------------------------------------------------------------
     def stage(self) -> None:
-        """`_ingest_typed` becomes `staged`: flag columns dropped, absent trailing columns added
-        (ALTER TABLE costs nothing per row), then renamed; valid rows are written once."""
-        for column in ["bad", "dup"] + (["vcol"] if self.layout.wide else []):
-            self.con.execute(f"ALTER TABLE _ingest_typed DROP COLUMN {column}")
-        for column in self.deferred:
-            self.con.execute(f"ALTER TABLE _ingest_typed ADD COLUMN {column} {_TYPES.get(column, 'DOUBLE')}")
-        self.con.execute("ALTER TABLE _ingest_typed RENAME TO staged")
+        """`_ingest_typed` becomes `_staged_rows`, read through the TEMP view `staged` (the contract's
+        columns; ids from their codes, NULL for a column the file does not have)."""
+        con = self.con
+        drop_staged(con)
+        con.execute("ALTER TABLE _ingest_typed RENAME TO _staged_rows")
+        self._map_table("_staged_ind", {"code": "INTEGER", "id": "VARCHAR"},
+                        list(enumerate(i.id for i in self.catalog.indicators)))
+        self._map_table("_staged_area", {"code": "INTEGER", "id": "VARCHAR"},
+                        list(enumerate(a.id for a in self.catalog.areas)))
+        con.execute("CREATE TEMP TABLE _staged_period AS SELECT DISTINCT code::INTEGER AS code, period, grain,"
+                    " start FROM _ingest_period WHERE code IS NOT NULL")
+        optional = [name if name in self.optional else f"NULL::{_TYPES.get(name, 'DOUBLE')} AS {name}"
+                    for name in STAGED_OPTIONAL]
+        con.execute(f"""
+            CREATE TEMP VIEW staged AS
+            SELECT r.line, i.id AS indicator_id, a.id AS area_id, p.period, p.grain, p.start AS period_start,
+                   r.value, {", ".join(optional)}
+            FROM _staged_rows r JOIN _staged_ind i ON i.code = r.ind_code
+            JOIN _staged_area a ON a.code = r.area_code JOIN _staged_period p ON p.code = r.period_code""")
 
 
 class _unordered:

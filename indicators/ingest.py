@@ -3,8 +3,10 @@
     validation = validate(con, data, "skjutningar.csv", catalog)
     if validation.ok: rows are in the TEMP table `staged` of `con`
     else: validation.problems, each with line, column, message key and detail
+    drop_staged(con) once the rows are stored
 
-A file is accepted whole or not at all: `staged` exists only when there is no problem. Distinct
+A file is accepted whole or not at all: `staged` exists only when there is no problem (a TEMP
+view; `drop_staged(con)` drops it and the tables behind it). Distinct
 indicator, area and period texts are mapped once in Python; values are parsed and every rule is
 checked in SQL (checks.py), so a million-row export costs a small multiple of what DuckDB needs to
 read it. Reading bytes into rows is tabular.py; problems and their messages are problems.py.
@@ -20,7 +22,9 @@ from . import checks, config, decoding, headers, tabular
 from .catalog import Catalog
 from .problems import Problem
 
-__all__ = ["Problem", "Validation", "validate"]
+__all__ = ["Problem", "Validation", "drop_staged", "validate"]
+
+drop_staged = checks.drop_staged
 
 
 @dataclass
@@ -38,9 +42,9 @@ class Validation:
 
 def validate(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, catalog: Catalog,
              *, sheet: str | None = None) -> Validation:
-    """Checks an uploaded file; when it is valid its rows are left in the TEMP table `staged`."""
+    """Checks an uploaded file; when it is valid its rows are left in the TEMP view `staged`."""
     result = Validation([], 0, file_name, hashlib.sha256(data).hexdigest(), len(data))
-    con.execute("DROP TABLE IF EXISTS staged")
+    checks.drop_staged(con)
     try:
         result.problems = _problems(con, data, catalog, sheet, result)
     finally:

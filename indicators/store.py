@@ -17,7 +17,7 @@ import duckdb
 from . import archive, config, schema
 from .atomic import DB_NAME, working_copy, write_lock
 from .catalog import Catalog, load_catalog
-from .ingest import Validation, validate
+from .ingest import Validation, drop_staged, validate
 
 SETTINGS = "settings.json"
 SYSTEM_USER = "system"
@@ -143,7 +143,7 @@ def _ingest_into(con, home: Path, catalog: Catalog, data: bytes, file_name: str,
         "INSERT INTO uploads VALUES (?, ?, ?, ?, ?::TIMESTAMP, ?, ?, ?, ?, ?, ?, NULL, NULL)",
         [upload_id, entry.file_name, entry.sha256, entry.row_count, entry.loaded_at, by, status,
          kind, new, revised, str(relative)])
-    con.execute("DROP TABLE IF EXISTS staged")
+    drop_staged(con)
     return IngestOutcome(validation, upload_id, new, revised)
 
 

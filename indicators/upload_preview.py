@@ -20,7 +20,7 @@ import pandas as pd
 from . import periods, store
 from .catalog import Catalog
 from .i18n import number, t
-from .ingest import Problem, Validation, validate
+from .ingest import Problem, Validation, drop_staged, validate
 
 MAX_REVISIONS_SHOWN = 500
 
@@ -68,7 +68,7 @@ def preview(con, data: bytes, file_name: str, catalog: Catalog, *,
             sheet: str | None = None) -> Preview:
     """Validates `data` on `con` (a store connection) and describes what saving it would change.
 
-    Writes nothing: the staged rows live in a TEMP table that is dropped before returning.
+    Writes nothing: the staged rows live in TEMP tables that are dropped before returning.
     """
     seen = con.execute("SELECT coalesce(max(upload_id), 0) FROM uploads").fetchall()[0][0]
     validation = validate(con, data, file_name, catalog, sheet=sheet)
@@ -81,7 +81,7 @@ def preview(con, data: bytes, file_name: str, catalog: Catalog, *,
     try:
         summary = _summary(con, catalog, validation.row_count)
     finally:
-        con.execute("DROP TABLE IF EXISTS staged")
+        drop_staged(con)
     return Preview(name, validation, summary, seen, same)
 
 

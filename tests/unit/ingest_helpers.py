@@ -22,7 +22,8 @@ def staged(con) -> list[tuple]:
 
 def has_staged(con) -> bool:
     return bool(con.execute(
-        "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'staged'").fetchall()[0][0])
+        "SELECT count(*) FROM duckdb_views() WHERE view_name = 'staged'").fetchall()[0][0]
+        or con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE '%staged%'").fetchall()[0][0])
 
 
 def where(validation) -> list[tuple]:
