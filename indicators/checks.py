@@ -14,6 +14,7 @@ from .catalog import Catalog, area_key
 from .numbers import cleaned_sql, missing_sql
 from .problems import Problem
 
+MAX_BITS = 1 << 27  # duplicate keys up to this many are found with a bitmap (16 MB), more by sorting
 MAX_PROBLEMS = 1000  # more are counted, not listed: a broken million-row file needs no million lines
 NONNEGATIVE = ("count", "rate", "amount")  # measures that cannot be negative; a share is 0-100
 MAPS = ("_ingest_ind", "_ingest_area", "_ingest_period", "_ingest_typed")
@@ -115,11 +116,12 @@ class Checker:
         self._map_table("_ingest_area", {"t": "VARCHAR", "id": "VARCHAR", "code": "BIGINT", "bad": "TINYINT"},
                         rows)
         texts = self._lookup_texts("period") or [(self.loaded.header[p],) * 2 for p, _ in self.layout.periods]
-        rows = []
+        rows, codes = [], {}  # code: a dense number per period (the duplicate key's last part)
         for text, written in texts:
             p = periods.parse(written)
-            rows.append((text, p.text, p.grain, p.start, _period_code(p), 0) if p else
+            rows.append((text, p.text, p.grain, p.start, codes.setdefault(p.text, len(codes)), 0) if p else
                         (text, None, None, None, None, 1 if not text.strip() else 2))
+        self.periods = max(len(codes), 1)
         self._map_table("_ingest_period", {"t": "VARCHAR", "period": "VARCHAR", "grain": "VARCHAR",
                                            "start": "DATE", "code": "BIGINT", "bad": "TINYINT"}, rows)
 
@@ -149,7 +151,7 @@ class Checker:
                    p_code::INTEGER AS period_code,
                    {", ".join([f"{columns['value']} AS value"] + optional)},
                    ({packed})::INTEGER AS bad{vcol},
-                   (i_code * {areas} + a_code) * 1000000 + p_code AS dup
+                   (i_code * {areas} + a_code) * {self.periods} + p_code AS dup
             FROM (SELECT *, {", ".join(cast)} FROM (
                 SELECT c.line, c.vcol, c.value_t, c.numerator_t, c.denominator_t, c.n_t, c.note_t, c.source_t,
                        i.grain AS ind_grain, i.measure, i.code AS i_code, coalesce(i.bad, 1) AS ind_bad,
@@ -183,12 +185,16 @@ class Checker:
         with _unordered(self.con):  # each row carries its line: DuckDB may write in parallel
             self.con.execute(f"CREATE OR REPLACE TEMP TABLE _ingest_typed AS {self._typed_sql()}")
         typed = "_ingest_typed"
-        # duplicates by sorting the BIGINT key: cheaper than a hash of a million distinct keys
+        keys = len(self.catalog.indicators) * max(len(self.catalog.areas), 1) * self.periods
+        if keys <= MAX_BITS:  # a key met twice sets one bit: 0.01 s for a million rows
+            duplicates_sql = (f"SELECT count(dup) - coalesce(bit_count(bitstring_agg(dup, 0, {keys - 1})), 0)"
+                              f" FROM {typed}")
+        else:  # sorting the BIGINT key: cheaper than a hash of a million distinct keys (0.08 s)
+            duplicates_sql = (f"SELECT count(*) FROM (SELECT dup, lag(dup) OVER (ORDER BY dup) AS before"
+                              f" FROM {typed} WHERE dup IS NOT NULL) WHERE dup = before")
         bad_fields, flagged_count, duplicate_count = self.con.execute(f"""
             SELECT (SELECT count(*) FROM {tabular.ROWS} WHERE nfields <> {self.width}),
-                   (SELECT count(*) FROM {typed} WHERE bad <> 0),
-                   (SELECT count(*) FROM (SELECT dup, lag(dup) OVER (ORDER BY dup) AS before
-                                          FROM {typed} WHERE dup IS NOT NULL) WHERE dup = before)
+                   (SELECT count(*) FROM {typed} WHERE bad <> 0), ({duplicates_sql})
             """).fetchall()[0]
         if not (bad_fields or flagged_count or duplicate_count):
             return []
@@ -322,11 +328,6 @@ def _flag_sql(name: str, text: str, sign: str, share: bool, extra: tuple[str, ..
         negative = f"WHEN measure = 'share' AND ({x} < 0 OR {x} > 100) THEN 3 " + negative
     return (f"(CASE WHEN {x} IS NOT NULL THEN (CASE WHEN NOT isfinite({x}) THEN 1 {negative}ELSE 0 END)"
             f" WHEN {missing_sql(cleaned_sql(text), extra)} THEN 0 ELSE 1 END)")
-
-
-def _period_code(period: periods.Period) -> int:
-    """A number unique to each period (the duplicate key's last part)."""
-    return period.year * 100 + periods.GRAINS.index(period.grain) * 20 + period.index
 
 
 @lru_cache(maxsize=8)

@@ -14,6 +14,7 @@ read it. Reading bytes into rows is tabular.py; problems and their messages are 
 from __future__ import annotations
 
 import hashlib
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import duckdb
@@ -43,14 +44,17 @@ class Validation:
 def validate(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, catalog: Catalog,
              *, sheet: str | None = None) -> Validation:
     """Checks an uploaded file; when it is valid its rows are left in the TEMP view `staged`."""
-    result = Validation([], 0, file_name, hashlib.sha256(data).hexdigest(), len(data))
+    result = Validation([], 0, file_name, "", len(data))
     checks.drop_staged(con)
-    try:
-        result.problems = _problems(con, data, catalog, sheet, result)
-    finally:
-        tabular.drop(con)
-        for name in checks.MAPS:
-            con.execute(f"DROP TABLE IF EXISTS {name}")
+    with ThreadPoolExecutor(1) as pool:  # sha256 releases the GIL: it runs while the file is read
+        digest = pool.submit(lambda: hashlib.sha256(data).hexdigest())
+        try:
+            result.problems = _problems(con, data, catalog, sheet, result)
+        finally:
+            tabular.drop(con)
+            for name in checks.MAPS:
+                con.execute(f"DROP TABLE IF EXISTS {name}")
+        result.sha256 = digest.result()
     return result
 
 

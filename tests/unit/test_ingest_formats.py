@@ -164,6 +164,22 @@ def test_blank_lines_and_empty_excel_rows_are_skipped_but_counted_as_lines():
     assert validation.row_count == 2
 
 
+@pytest.mark.parametrize("blank", [";;;", " ; ; ; ", "\u00a0;;;", "\u3000; ; ;"])
+@pytest.mark.parametrize("encoding", ["cp1252", "utf-8"])
+def test_rows_of_blank_cells_are_skipped_by_the_fast_reader_too(blank, encoding):
+    if encoding == "cp1252" and not blank.isascii() and blank[0] != "\u00a0":
+        pytest.skip("not a Windows-1252 character")
+    text = f"indikator;område;period;värde\r\nskjutningar;arby;2024-01;1\r\n{blank}\r\nskjutningar;arby;2024-02;2\r\n"
+    validation, con = check(text.encode(encoding))
+    assert validation.ok and validation.row_count == 2
+    assert [row[0] for row in staged(con)] == [2, 4]
+
+
+def test_a_row_with_only_its_first_cell_empty_is_no_blank_row():
+    validation, _ = check(b"indicator;area;period;value\nskjutningar;arby;2024-01;1\n;arby;2024-02;1\n")
+    assert where(validation) == [(3, "indicator", "ingest.required_value")]
+
+
 def test_a_file_without_a_final_line_break_is_read_whole():
     validation, con = check(b"indicator;area;period;value\nskjutningar;arby;2024-01;1")
     assert validation.ok and staged(con)[0][4] == 1.0

@@ -76,6 +76,20 @@ def test_a_duplicate_names_the_first_line():
     assert "rad 2" in validation.problems[0].message("sv")
 
 
+@pytest.mark.parametrize("bits", [1 << 27, 0])  # a bitmap of the keys, or sorting them when too many
+def test_duplicates_are_found_among_rows_of_other_indicators_areas_and_periods(monkeypatch, bits):
+    from indicators import checks
+
+    monkeypatch.setattr(checks, "MAX_BITS", bits)
+    rows = [HEADER_SV] + [["skjutningar", area, f"2024-{m:02d}", "1"] for area in ("arby", "froslunda")
+                          for m in range(1, 13)]
+    rows += [["skadegorelse", area, f"2024-Q{q}", "1"] for area in ("arby", "froslunda") for q in range(1, 5)]
+    rows += [["skadegorelse", "Fröslunda", "2024 kv 4", "2"], ["skjutningar", "arby", "2024-01", "3"]]
+    validation, _ = check(export.semicolon_cp1252(rows))
+    assert [(p.line, p.key, p.detail) for p in validation.problems] == [
+        (34, "ingest.duplicate", {"first_line": 33}), (35, "ingest.duplicate", {"first_line": 2})]
+
+
 def test_a_comma_file_that_splits_decimal_commas_gets_a_hint():
     data = b"indicator,area,period,value\nskjutningar,arby,2024-01,12,5\n"
     validation, _ = check(data)
