@@ -35,6 +35,21 @@ def test_the_cp1252_export_really_holds_single_byte_swedish_letters_and_en_dash(
     assert b"omr\xe5de" in data and b"\x96" in data and b"\r\n" in data
 
 
+@pytest.mark.parametrize("at", [2, 30_000])  # in the first MiB, or only far beyond it
+def test_windows_1252_characters_duckdb_refuses_are_read_wherever_they_first_appear(at):
+    from indicators.catalog import load_catalog
+
+    areas = [a.name for a in load_catalog().areas]
+    rows = [ROWS[0]] + [["skjutningar", area, f"{1900 + i // 12}-{i % 12 + 1:02d}", "1", "Räknat om"]
+                        for i in range(3600) for area in areas]
+    rows[at] = rows[at][:3] + ["–", "Räknat om – 10 € ’"]
+    validation, con = check(export.semicolon_cp1252(rows))
+    assert validation.ok and validation.row_count == len(rows) - 1
+    assert len(export.semicolon_cp1252(rows[:at])) > (1 << 20) if at > 2 else True
+    assert con.execute("SELECT line, value, note FROM staged WHERE value IS NULL").fetchall() == [
+        (at + 1, None, "Räknat om – 10 € ’")]
+
+
 def test_a_comma_separated_utf8_file_with_point_decimals_is_accepted():
     rows = [["indicator", "area", "period", "value"], ["skjutningar", "froslunda", "2024-01", "2.5"]]
     validation, con = check(export.comma_utf8(rows))
