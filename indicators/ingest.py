@@ -1,7 +1,7 @@
 """Uploaded bytes -> problems | staged rows, vectorised in DuckDB (DATA.md section 2).
 
     validation = validate(con, data, "skjutningar.csv", catalog)
-    if validation.ok: rows are in the TEMP table `staged` of `con`
+    if validation.ok: rows are in the TEMP view `staged` of `con`
     else: validation.problems, each with line, column, message key and detail
     drop_staged(con) once the rows are stored
 
