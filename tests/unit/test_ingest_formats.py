@@ -179,11 +179,11 @@ def test_blank_lines_and_empty_excel_rows_are_skipped_but_counted_as_lines():
     assert validation.row_count == 2
 
 
-@pytest.mark.parametrize("blank", [";;;", " ; ; ; ", "\u00a0;;;", "\u3000; ; ;"])
-@pytest.mark.parametrize("encoding", ["cp1252", "utf-8"])
+@pytest.mark.parametrize("blank, encoding", [
+    (blank, encoding) for blank in (";;;", " ; ; ; ", "\u00a0;;;", "\u3000; ; ;")
+    for encoding in ("cp1252", "utf-8")
+    if encoding == "utf-8" or blank.encode("cp1252", errors="ignore").decode("cp1252") == blank])
 def test_rows_of_blank_cells_are_skipped_by_the_fast_reader_too(blank, encoding):
-    if encoding == "cp1252" and not blank.isascii() and blank[0] != "\u00a0":
-        pytest.skip("not a Windows-1252 character")
     text = f"indikator;område;period;värde\r\nskjutningar;arby;2024-01;1\r\n{blank}\r\nskjutningar;arby;2024-02;2\r\n"
     validation, con = check(text.encode(encoding))
     assert validation.ok and validation.row_count == 2
