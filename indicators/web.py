@@ -18,6 +18,32 @@ from .catalog import Catalog, load_catalog
 LANG_KEY = "lang"
 
 
+# --- launcher -------------------------------------------------------------------------------
+
+def serve(argv: list[str] | None = None) -> None:
+    """`python -m indicators.web [streamlit options]`: `streamlit run app.py` in this process.
+
+    Streamlit 1.67 treats a folder named `pages/` beside the entry script as an old-style
+    (directory) multipage app until the first `st.navigation` call, so the very first visitor after
+    a start who opens a deep link (`/polisens-lista?lang=en`) gets a "Page not found" dialog. The
+    app always calls `st.navigation`, so we tell Streamlit so before the first session starts.
+    """
+    import sys
+
+    from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.web import cli
+
+    PagesManager.uses_pages_directory = False
+    app = str(config.REPO_DIR / "app.py")
+    sys.argv = ["streamlit", "run", app, *(sys.argv[1:] if argv is None else argv)]
+    sys.exit(cli.main())
+
+
+
+if __name__ == "__main__":  # before any cache below exists outside a running server
+    serve()
+
+
 # --- language -------------------------------------------------------------------------------
 
 def lang() -> str:
@@ -610,27 +636,3 @@ def chart(figure, key: str) -> None:
     with st.expander(t("a11y.show_table")):
         st.dataframe(figure_table(figure, language), hide_index=True, width="stretch")
 
-
-# --- launcher -------------------------------------------------------------------------------
-
-def serve(argv: list[str] | None = None) -> None:
-    """`python -m indicators.web [streamlit options]`: `streamlit run app.py` in this process.
-
-    Streamlit 1.67 treats a folder named `pages/` beside the entry script as an old-style
-    (directory) multipage app until the first `st.navigation` call, so the very first visitor after
-    a start who opens a deep link (`/polisens-lista?lang=en`) gets a "Page not found" dialog. The
-    app always calls `st.navigation`, so we tell Streamlit so before the first session starts.
-    """
-    import sys
-
-    from streamlit.runtime.pages_manager import PagesManager
-    from streamlit.web import cli
-
-    PagesManager.uses_pages_directory = False
-    app = str(config.REPO_DIR / "app.py")
-    sys.argv = ["streamlit", "run", app, *(sys.argv[1:] if argv is None else argv)]
-    sys.exit(cli.main())
-
-
-if __name__ == "__main__":
-    serve()
