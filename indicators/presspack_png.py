@@ -10,13 +10,14 @@ import atexit
 import os
 import shutil
 
-from . import i18n
+from . import config, i18n
 from .slide_figures import figure
 from .slides import Slide
 
 SIZES = {"1920x1080": (1920, 1080), "1080x1080": (1080, 1080)}
 _BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 _started = False
+OFFLINE_WRAPPER = config.REPO_DIR / "bin" / "chromium-offline"
 
 
 class PngUnavailable(RuntimeError):
@@ -41,6 +42,10 @@ def _start() -> None:
         return
     import kaleido
 
+    real = browser()
+    if real and not os.environ.get("BROWSER_PATH"):  # keep the browser off the network
+        os.environ["INDICATORS_REAL_CHROMIUM"] = real
+        os.environ["BROWSER_PATH"] = str(OFFLINE_WRAPPER)
     kaleido.start_sync_server(silence_warnings=True)  # once per process: 0.3 s an image, not 4 s
     _started = True
     atexit.register(stop)
