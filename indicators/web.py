@@ -34,9 +34,17 @@ def serve(argv: list[str] | None = None) -> None:
     from streamlit.web import cli
 
     PagesManager.uses_pages_directory = False
-    app = str(config.REPO_DIR / "app.py")
-    sys.argv = ["streamlit", "run", app, *(sys.argv[1:] if argv is None else argv)]
+    sys.argv = streamlit_argv(sys.argv[1:] if argv is None else argv)
     sys.exit(cli.main())
+
+
+def streamlit_argv(options: list[str]) -> list[str]:
+    """`streamlit run app.py OPTIONS`, with the uploader's own size limit following
+    INDICATORS_MAX_UPLOAD_MB (the ingest checks the same limit) unless OPTIONS set one."""
+    options = list(options)
+    if not any(o.startswith("--server.maxUploadSize") for o in options):
+        options.append(f"--server.maxUploadSize={config.max_upload_bytes() // (1024 * 1024)}")
+    return ["streamlit", "run", str(config.REPO_DIR / "app.py"), *options]
 
 
 
