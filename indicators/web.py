@@ -480,8 +480,9 @@ def police() -> dict:
 
 
 def method_markdown() -> str:
-    """docs/method.md, the project's method page (Swedish, with an English summary at the end)."""
-    return (config.REPO_DIR / "docs" / "method.md").read_text(encoding="utf-8")
+    """The method page (docs/method.md) in the session's language."""
+    from .method_page import method_markdown as page
+    return page(lang())
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
