@@ -236,15 +236,6 @@ def demo_indicators(catalog: Catalog) -> list[Indicator]:
     return [i for i in catalog.indicators if i.id not in EXCLUDED and i.id in SPECS]
 
 
-def demo_areas(catalog: Catalog, indicator: Indicator) -> list[str]:
-    """The area ids an indicator has demo data for: the municipality only for
-    MUNICIPALITY_ONLY_FOCUS, else every area with the municipality last."""
-    municipality = catalog.municipality.id
-    if indicator.focus_area in MUNICIPALITY_ONLY_FOCUS:
-        return [municipality]
-    return [a.id for a in catalog.areas if a.id != municipality] + [municipality]
-
-
 def demo_rows(catalog: Catalog | None = None) -> list[tuple[str, ...]]:
     """Every demo row (indicator, area, period, value, numerator, denominator, n) as CSV texts, in
     catalog order of indicators, then areas (municipality last), then periods."""

@@ -34,17 +34,6 @@ def series(con, indicator_id: str, area_id: str) -> list[tuple[Period, float | N
     return [(parse(period), value) for period, value in rows]
 
 
-def municipality_series(con, area_id: str) -> dict[str, list[tuple[Period, float | None]]]:
-    """Every indicator's series for one area: {indicator_id: [(Period, value), ...]}."""
-    rows = con.execute(
-        "SELECT indicator_id, period, value FROM observations WHERE area_id = ?"
-        " ORDER BY indicator_id, period_start", [area_id]).fetchall()
-    found: dict[str, list[tuple[Period, float | None]]] = {}
-    for indicator_id, period, value in rows:
-        found.setdefault(indicator_id, []).append((parse(period), value))
-    return found
-
-
 def has_demo(con, indicator_id: str | None = None) -> bool:
     sql = "SELECT count(*) FROM observations WHERE is_demo"
     params = []
@@ -52,11 +41,6 @@ def has_demo(con, indicator_id: str | None = None) -> bool:
         sql += " AND indicator_id = ?"
         params.append(indicator_id)
     return con.execute(sql, params).fetchall()[0][0] > 0
-
-
-def last_loaded(con):
-    """When the newest active upload was loaded (UTC), or None."""
-    return con.execute("SELECT max(loaded_at) FROM uploads WHERE status = 'active'").fetchall()[0][0]
 
 
 # --- views (dashboard pages): narrow SQL, aggregated in DuckDB --------------------------------
@@ -76,18 +60,6 @@ def area_frame(con, area_ids: list[str]) -> pd.DataFrame:
         "SELECT indicator_id, area_id, period, grain, period_start, value, numerator, denominator,"
         " n, is_demo, source, loaded_at FROM observations WHERE list_contains(?, area_id)"
         " ORDER BY indicator_id, period_start, area_id", [list(area_ids)]).df()
-
-
-def latest_period_frame(con) -> pd.DataFrame:
-    """For every indicator, all areas' values in that indicator's latest period with any value
-    (for the spread of areas in the profile), aggregated in DuckDB."""
-    return con.execute("""
-        WITH latest AS (
-            SELECT indicator_id, max(period_start) AS period_start
-            FROM observations WHERE value IS NOT NULL GROUP BY indicator_id)
-        SELECT o.indicator_id, o.area_id, o.period, o.value, o.numerator, o.is_demo
-        FROM observations o JOIN latest l USING (indicator_id, period_start)
-        ORDER BY o.indicator_id, o.area_id""").df()
 
 
 def provenance(con, indicator_id: str | None = None) -> dict:

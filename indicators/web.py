@@ -297,10 +297,6 @@ def overview_view() -> dict:
     return _overview(version(), lang())
 
 
-def overview_table():
-    return overview_view()["table"]
-
-
 @st.cache_data(show_spinner=False, max_entries=32)
 def _provenance(key: Key, indicator_id: str | None):
     from . import queries
