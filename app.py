@@ -24,16 +24,7 @@ pages = {
         st.Page("pages/oversikt.py", title=web.t("nav.overview"), url_path="oversikt",
                 icon=":material/dashboard:", default=True),
     ],
-    web.t("nav.section.focus"): [
-        st.Page("pages/fokus_skjutningar.py", title=web.t("nav.page.focus_skjutningar"),
-                url_path="skjutningar-grovt-vald", icon=":material/crisis_alert:"),
-        st.Page("pages/fokus_nyrekrytering.py", title=web.t("nav.page.focus_nyrekrytering"),
-                url_path="nyrekrytering-unga", icon=":material/diversity_3:"),
-        st.Page("pages/fokus_offentliga_rummet.py", title=web.t("nav.page.focus_offentliga_rummet"),
-                url_path="offentliga-rummet", icon=":material/park:"),
-        st.Page("pages/fokus_systemhot.py", title=web.t("nav.page.focus_systemhot"),
-                url_path="systemhotande-brottslighet", icon=":material/gavel:"),
-    ],
+    web.t("nav.section.focus"): web.focus_page_entries(),
     web.t("nav.section.data"): [
         st.Page("pages/omraden.py", title=web.t("nav.page.areas"), url_path="omraden",
                 icon=":material/map:"),

@@ -4,13 +4,6 @@ import streamlit as st
 
 from indicators import web
 
-FOCUS_PAGES = {
-    "skjutningar_grovt_vald": "pages/fokus_skjutningar.py",
-    "nyrekrytering_unga": "pages/fokus_nyrekrytering.py",
-    "offentliga_rummet": "pages/fokus_offentliga_rummet.py",
-    "systemhotande_brottslighet": "pages/fokus_systemhot.py",
-}
-
 view = web.overview_view()
 st.title(web.t("app.title"))
 if web.shows_demo():
@@ -25,7 +18,7 @@ web.chart(police["figure"], key="police_list")
 st.caption(web.caption("omraden_polisens_lista"))
 
 st.subheader(web.t("views.focus_cards"))
-cards = [c for c in view["cards"] if c.focus_area_id in FOCUS_PAGES]
+cards = [c for c in view["cards"] if web.focus_page_file(c.focus_area_id)]
 for row_start in range(0, len(cards), 2):
     for column, card in zip(st.columns(2), cards[row_start:row_start + 2]):
         with column.container(border=True):
@@ -34,7 +27,7 @@ for row_start in range(0, len(cards), 2):
             st.markdown("  \n".join(card.count_texts))
             st.caption(web.t("views.moved_most"))
             st.markdown("  \n".join(f"- {m.text}" for m in card.movers) or web.t("views.no_movers"))
-            web.page_link(FOCUS_PAGES[card.focus_area_id], web.t("views.open_focus", name=card.name),
+            web.page_link(web.focus_page_file(card.focus_area_id), web.t("views.open_focus", name=card.name),
                           icon=":material/arrow_forward:")
 
 st.subheader(web.t("views.all_indicators"))
