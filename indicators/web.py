@@ -79,6 +79,29 @@ def focus_page_file(focus_area_id: str) -> str | None:
     entry = FOCUS_PAGES.get(focus_area_id)
     return entry[0] if entry else None
 
+# --- choices kept in the URL (so a copied link reproduces the view) ------------------------------
+
+def url_choice(param: str, options: list, default):
+    """The option that ?param= names, else `default` (unknown values are ignored)."""
+    value = st.query_params.get(param)
+    return next((option for option in options if str(option) == value), default)
+
+
+def keep_in_url(**params) -> None:
+    """Writes the current choices into the URL (only what changed, so no needless rerun)."""
+    for param, value in params.items():
+        if st.query_params.get(param) != str(value):
+            st.query_params[param] = str(value)
+
+
+def url_selectbox(label: str, options: list, param: str, *, key: str, format_func,
+                  where=st) -> str:
+    """A select box whose choice lives in ?param= of the URL."""
+    chosen = where.selectbox(label, options, index=options.index(url_choice(param, options, options[0])),
+                             format_func=format_func, key=key)
+    keep_in_url(**{param: chosen})
+    return chosen
+
 # --- language -------------------------------------------------------------------------------
 
 def lang() -> str:

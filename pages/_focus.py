@@ -8,34 +8,20 @@ from indicators import web
 AREA, FROM, TO = "area", "from", "to"
 
 
-def _url_choice(key: str, options: list, default):
-    value = st.query_params.get(key)
-    for option in options:
-        if str(option) == value:
-            return option
-    return default
-
-
 def _filters(focus_id: str, indicator_ids: list[str]):
     cat = web.catalog()
     areas = [cat.municipality.id] + [a.id for a in cat.areas if a.kind != "kommun"]
     years = web.years(indicator_ids)
     left, right = st.columns([1, 2])
-    area = left.selectbox(web.t("views.area"), areas,
-                          index=areas.index(_url_choice(AREA, areas, areas[0])),
-                          format_func=lambda a: cat.area(a).name, key=f"{focus_id}_area")
+    area = web.url_selectbox(web.t("views.area"), areas, AREA, key=f"{focus_id}_area",
+                             format_func=lambda a: cat.area(a).name, where=left)
     span = None
     if years:
-        start = _url_choice(FROM, years, web.default_first_year(years))
-        end = _url_choice(TO, years, years[-1])
+        start = web.url_choice(FROM, years, web.default_first_year(years))
+        end = web.url_choice(TO, years, years[-1])
         span = right.select_slider(web.t("views.years"), years, value=(min(start, end), max(start, end)),
                                    key=f"{focus_id}_years")
-    wanted = {AREA: area}
-    if span:
-        wanted.update({FROM: str(span[0]), TO: str(span[1])})
-    for key, value in wanted.items():
-        if st.query_params.get(key) != value:
-            st.query_params[key] = value
+        web.keep_in_url(**{FROM: span[0], TO: span[1]})
     return area, span
 
 

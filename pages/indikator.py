@@ -6,11 +6,8 @@ from indicators import web
 
 cat = web.catalog()
 ids = list(cat.ids())
-wanted = st.query_params.get("id")
-chosen = st.selectbox(web.t("views.indicator"), ids, index=ids.index(wanted) if wanted in ids else 0,
-                      format_func=web.indicator_names().get, key="indicator_id")
-if st.query_params.get("id") != chosen:
-    st.query_params["id"] = chosen
+chosen = web.url_selectbox(web.t("views.indicator"), ids, "id", key="indicator_id",
+                           format_func=web.indicator_names().get)
 facts = web.indicator_facts(chosen)
 st.title(facts["name"])
 st.markdown(facts["definition"])

@@ -5,11 +5,8 @@ from indicators import web
 
 cat = web.catalog()
 areas = [a.id for a in cat.areas if a.kind != "kommun"]
-wanted = st.query_params.get("area")
-area = st.selectbox(web.t("views.pick_area"), areas, index=areas.index(wanted) if wanted in areas else 0,
-                    format_func=lambda a: cat.area(a).name, key="profile_area")
-if st.query_params.get("area") != area:
-    st.query_params["area"] = area
+area = web.url_selectbox(web.t("views.pick_area"), areas, "area", key="profile_area",
+                         format_func=lambda a: cat.area(a).name)
 st.title(web.t("views.profile_title", area=cat.area(area).name, municipality=cat.municipality.name))
 st.caption(web.t("views.profile_help"))
 profile = web.profile(area)
