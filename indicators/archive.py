@@ -62,6 +62,12 @@ def save_entry(home: Path, entry: Entry) -> None:
     os.replace(tmp, path)
 
 
+def entry(home: Path, upload_id: int) -> Entry | None:
+    """One archived upload's metadata, or None."""
+    meta = folder(home, upload_id) / "upload.json"
+    return Entry(**json.loads(meta.read_text(encoding="utf-8"))) if meta.exists() else None
+
+
 def entries(home: Path) -> list[Entry]:
     """Every archived upload, oldest first."""
     found = []

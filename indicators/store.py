@@ -199,10 +199,10 @@ def revert(upload_id: int, *, by: str, home: Path | None = None) -> bool:
 
 def _update_archived_status(home: Path, upload_id: int, status: str, at: str | None,
                             by: str | None) -> None:
-    for entry in archive.entries(home):
-        if entry.upload_id == upload_id:
-            entry.status, entry.reverted_at, entry.reverted_by = status, at, by
-            archive.save_entry(home, entry)
+    entry = archive.entry(home, upload_id)
+    if entry is not None:
+        entry.status, entry.reverted_at, entry.reverted_by = status, at, by
+        archive.save_entry(home, entry)
 
 
 def set_demo_hidden(hidden: bool, home: Path | None = None) -> None:
