@@ -64,7 +64,7 @@ def _preview(file, data: bytes, version) -> up.Preview:
     """The preview of one file for the current store version (recomputed when the store changes)."""
     cached = previews.get(file.file_id)
     if cached is None or cached[0] != version:
-        con = store.connect(home)
+        con = web.cursor()  # the cached read-only store, current version
         try:
             with st.spinner(t("upload.checking", file=file.name)):
                 fresh = up.preview(con, data, file.name, catalog)
@@ -87,7 +87,7 @@ def _save(file, data: bytes, preview: up.Preview) -> None:
         previews.pop(file.file_id, None)
         st.error(t("upload.rejected_on_save"))
         return
-    con = store.connect(home)
+    con = web.cursor()  # the cached read-only store, current version
     try:
         meanwhile = history_view.changes_since(con, preview.seen_upload_id, outcome.upload_id)
     finally:
@@ -188,7 +188,7 @@ def _template_section() -> None:
     count = right.number_input(t("upload.template_periods"), min_value=1, max_value=12, value=1,
                                key="template_periods")
     chosen = template_offer.choice(catalog, key)
-    con = store.connect(home)
+    con = web.cursor()  # the cached read-only store, current version
     try:
         latest = template_offer.latest_real_periods(con)
     finally:
@@ -203,7 +203,7 @@ def _template_section() -> None:
 def _history_section() -> None:
     if state.get("upload_undone"):
         st.success(state.pop("upload_undone"))
-    con = store.connect(home)
+    con = web.cursor()  # the cached read-only store, current version
     try:
         uploads = store.uploads(con)
         st.dataframe(history_view.history_table(uploads, lang), hide_index=True, width="stretch")
