@@ -10,9 +10,17 @@ pytestmark = pytest.mark.browser
 
 
 def _plot_title(page) -> str:
-    page.wait_for_selector(".js-plotly-plot", timeout=PLOT_TIMEOUT_MS)
+    """The first trend chart's title, once it is drawn (charts lower down may draw first)."""
     page.wait_for_selector(".js-plotly-plot .gtitle", timeout=PLOT_TIMEOUT_MS)
-    return page.locator(".js-plotly-plot .gtitle").first.text_content()
+    first = page.locator(".js-plotly-plot").first
+    first.locator(".gtitle").wait_for(timeout=PLOT_TIMEOUT_MS)
+    return first.locator(".gtitle").text_content()
+
+
+def _wait_for_title(page, text: str) -> None:
+    page.wait_for_function(
+        "text => [...document.querySelectorAll('.js-plotly-plot .gtitle')]"
+        ".some(e => e.textContent.includes(text))", arg=text, timeout=PLOT_TIMEOUT_MS)
 
 
 def test_a_focus_view_survives_a_copied_link(app_url, page, browser):
@@ -25,14 +33,13 @@ def test_a_focus_view_survives_a_copied_link(app_url, page, browser):
     page.locator("[data-testid='stSelectbox']").first.click()
     page.get_by_role("option", name="Fröslunda").click()
     page.wait_for_url(re.compile(r"area=froslunda"), timeout=PLOT_TIMEOUT_MS)
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('.js-plotly-plot .gtitle')]"
-        ".some(e => e.textContent.includes('Fröslunda'))", timeout=PLOT_TIMEOUT_MS)
+    _wait_for_title(page, "Fröslunda")
     url = page.url
 
     other = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
     try:
         other.goto(url)
+        _wait_for_title(other, "Fröslunda")
         title = _plot_title(other)
         assert "Fröslunda" in title
         assert "area=froslunda" in other.url
