@@ -1,6 +1,6 @@
-"""`python -m indicators ...` (see indicators/cli.py)."""
+"""`python -m indicators ...` (see indicators/cli)."""
 import sys
 
-from .cli import main
+from indicators.cli import main
 
 sys.exit(main())

@@ -27,9 +27,9 @@ from pathlib import Path
 
 import numpy as np
 
-from . import config
-from .catalog import Catalog, Indicator, load_catalog
-from .periods import PARTS, Period
+from indicators import config
+from indicators.catalog import Catalog, Indicator, load_catalog
+from indicators.periods import PARTS, Period
 
 DEMO_AS_OF = date(2026, 10, 31)
 SEED = 20231231

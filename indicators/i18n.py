@@ -10,7 +10,7 @@ import tomllib
 from functools import lru_cache
 from pathlib import Path
 
-from . import config
+from indicators import config
 
 LANGS = ("sv", "en")
 LOCALES_DIR = Path(__file__).parent / "locales"

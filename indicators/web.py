@@ -12,8 +12,8 @@ from pathlib import Path
 import duckdb
 import streamlit as st
 
-from . import config, i18n, store
-from .catalog import Catalog, load_catalog
+from indicators import config, i18n, store
+from indicators.catalog import Catalog, load_catalog
 
 LANG_KEY = "lang"
 
@@ -196,14 +196,14 @@ class User:
 
 def login_method() -> str:
     """"oidc" | "local" | "none" (no account yet: nobody can log in)."""
-    from . import auth_config
+    from indicators.access import oidc as auth_config
     return auth_config.login_method()
 
 
 def user() -> User | None:
     """The logged-in user of this session, or None. A local account removed on the server (or a
     role changed) takes effect at the next rerun."""
-    from . import accounts, auth_config
+    from indicators.access import accounts, oidc as auth_config
     method = login_method()
     if method == "oidc":
         if not getattr(st.user, "is_logged_in", False):
@@ -233,7 +233,7 @@ def _try_login(username: str, password: str) -> None:
     """Checks a local login, slowed down after repeated failures; the password is not kept."""
     import time
 
-    from . import accounts, login_throttle
+    from indicators.access import accounts, throttle as login_throttle
     now = time.monotonic()
     mine = st.session_state.setdefault(THROTTLE_KEY, login_throttle.Throttle())
     theirs = login_throttle.for_username(username)
@@ -284,7 +284,7 @@ def login_box() -> None:
         return
     method = login_method()
     if method == "oidc":
-        from . import auth_config
+        from indicators.access import oidc as auth_config
         if st.button(t("login.login_oidc"), key="login_oidc", icon=":material/login:"):
             st.login(auth_config.oidc_provider())
     elif method == "local":
@@ -301,7 +301,7 @@ def login_box() -> None:
 
 def require_login_for_browsing() -> None:
     """Stops the page for a visitor who is not logged in, when INDICATORS_REQUIRE_LOGIN is set."""
-    from . import auth_config
+    from indicators.access import oidc as auth_config
     if auth_config.browsing_requires_login() and user() is None:
         st.info(t("login.required"))
         st.stop()
@@ -317,7 +317,8 @@ Key = tuple[str, int, int]
 @st.cache_data(show_spinner=False, max_entries=64)
 def _protected(key: Key, indicator_id: str):
     """One indicator's whole frame (every area × period) through disclosure.protect."""
-    from . import disclosure, queries
+    from indicators.method import disclosure
+    from indicators.store import queries
     return disclosure.protect(queries.indicator_frame(cursor(key), indicator_id), catalog())
 
 
@@ -328,14 +329,16 @@ def protected(indicator_id: str):
 @st.cache_data(show_spinner=False, max_entries=8)
 def _municipality(key: Key):
     """The municipality's rows of every indicator, protected (narrow SQL: one area only)."""
-    from . import disclosure, queries
+    from indicators.method import disclosure
+    from indicators.store import queries
     return disclosure.protect(queries.area_frame(cursor(key), [catalog().municipality.id]),
                               catalog())
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _overview(key: Key, language: str):
-    from . import overview, reference
+    from indicators.views import overview
+    from indicators.catalog import reference
     frame = _municipality(key)
     return {"cards": overview.cards(catalog(), frame, language),
             "table": overview.table(catalog(), frame, language),
@@ -349,7 +352,7 @@ def overview_view() -> dict:
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _provenance(key: Key, indicator_id: str | None):
-    from . import queries
+    from indicators.store import queries
     return queries.provenance(cursor(key), indicator_id)
 
 
@@ -357,7 +360,7 @@ def caption(indicator_id: str | None = None, *, source: str | None = None,
             period: tuple[str, str] | None = None) -> str:
     """"Källa · Period · Data per" for one indicator (or everything), with the demo mark when
     demo rows are shown. `source`/`period` override what the store says."""
-    from . import provenance
+    from indicators.views import provenance
     info = _provenance(version(), indicator_id)
     sources = [source] if source else (info["sources"] or (
         [catalog().indicator(indicator_id).source] if indicator_id else []))
@@ -372,7 +375,8 @@ def demo_mark(indicator_id: str | None = None) -> str | None:
 
 @st.cache_data(show_spinner=False, max_entries=128)
 def _focus(key: Key, indicator_id: str, area_id: str, years, language: str):
-    from . import charts, focus_view
+    from indicators import charts
+    from indicators.views import focus as focus_view
     cat = catalog()
     ind = cat.indicator(indicator_id)
     frame = _protected(key, indicator_id)
@@ -401,7 +405,7 @@ def _focus(key: Key, indicator_id: str, area_id: str, years, language: str):
 
 
 def _legend(frame, language: str) -> list[str]:
-    from . import disclosure
+    from indicators.method import disclosure
     return disclosure.legend(language, set(frame["suppressed"].dropna().unique()))
 
 
@@ -412,7 +416,7 @@ def focus(indicator_id: str, area_id: str, years: tuple[int, int] | None) -> dic
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _years(key: Key, indicator_ids: tuple[str, ...]) -> list[int]:
-    from . import focus_view
+    from indicators.views import focus as focus_view
     found: set[int] = set()
     for i in indicator_ids:
         found.update(focus_view.years_available(_protected(key, i)))
@@ -425,7 +429,8 @@ def years(indicator_ids) -> list[int]:
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _profile(key: Key, area_id: str, language: str):
-    from . import area_profile, charts
+    from indicators.views import area_profile
+    from indicators import charts
     cat = catalog()
     frames = {i.id: _protected(key, i.id) for i in cat.indicators}
     rows, table = area_profile.rows(cat, frames, area_id, language)
@@ -446,7 +451,7 @@ def profile(area_id: str) -> dict:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _indicator_table(key: Key, indicator_id: str, language: str, for_download: bool):
-    from . import focus_view
+    from indicators.views import focus as focus_view
     cat = catalog()
     return focus_view.table(cat.indicator(indicator_id), _protected(key, indicator_id), cat,
                             language, for_download=for_download)
@@ -458,7 +463,7 @@ def indicator_table(indicator_id: str):
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _downloads(key: Key, indicator_id: str, language: str) -> dict[str, bytes]:
-    from . import downloads
+    from indicators.exports import downloads
     frame = _indicator_table(key, indicator_id, language, True)
     mark = i18n.t("app.demo_mark", language) if _provenance(key, indicator_id)["demo"] else None
     return {"csv": downloads.csv_bytes(frame, language, demo_mark=mark),
@@ -472,7 +477,8 @@ def downloads(indicator_id: str) -> dict[str, bytes]:
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _changes(key: Key, since, language: str, limit: int):
-    from . import changes, queries
+    from indicators.views import changes
+    from indicators.store import queries
     con = cursor(key)
     cat = catalog()
     sensitive = [i.id for i in cat.indicators if i.sensitive]
@@ -492,7 +498,7 @@ def changes_since(since, limit: int = 200) -> dict:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _uploads(key: Key):
-    from . import queries
+    from indicators.store import queries
     return queries.upload_times(cursor(key))
 
 
@@ -507,7 +513,9 @@ def last_loaded():
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _police(language: str):
-    from . import charts, overview, police_view, reference
+    from indicators import charts
+    from indicators.views import overview, police as police_view
+    from indicators.catalog import reference
     cat = catalog()
     listings = reference.police_listings()
     view = overview.police_list_view(reference.police_lists(), cat, language)
@@ -527,13 +535,13 @@ def police() -> dict:
 
 def method_markdown() -> str:
     """The method page (docs/method.md) in the session's language."""
-    from .method_page import method_markdown as page
+    from indicators.views.method_page import method_markdown as page
     return page(lang())
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _shows_demo(key: tuple[str, int, int]) -> bool:
-    from . import queries
+    from indicators.store import queries
     return queries.has_demo(cursor(key))
 
 
@@ -574,7 +582,7 @@ def default_since_date():
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _facts(indicator_id: str, language: str) -> dict:
-    from . import definitions
+    from indicators.views import definitions
     return definitions.facts(catalog().indicator(indicator_id), language)
 
 
@@ -583,7 +591,7 @@ def indicator_facts(indicator_id: str) -> dict:
 
 
 def sources_table():
-    from . import definitions
+    from indicators.views import definitions
     return definitions.sources_table(catalog(), lang())
 
 
@@ -614,7 +622,7 @@ def presenting() -> bool:
 
 def slide_set():
     """The slide set the URL describes, in the session's language (slideset.py)."""
-    from . import slideset
+    from indicators.present import slideset
     spec = slideset.from_params(st.query_params.to_dict(), catalog())
     return slideset.SlideSet(spec.focus_areas, spec.indicators, spec.areas, lang(), spec.auto,
                              spec.slide, spec.ignored)
@@ -622,7 +630,7 @@ def slide_set():
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _slides(key: tuple[str, int, int], focus, indicators, areas, language: str):
-    from . import slides, slideset
+    from indicators.present import slides, slideset
     spec = slideset.SlideSet(focus, indicators, areas, language)
     return slides.build(cursor(key), catalog(), spec)
 
@@ -634,14 +642,14 @@ def slides(spec) -> list:
 
 def presspack_zip(spec, png: bool) -> tuple[bytes, list[str], float]:
     """The press pack for `spec` as zip bytes, with warnings and the seconds it took."""
-    from . import presspack
+    from indicators.present import presspack
     pack = presspack.build(cursor(), catalog(), spec, png=png)
     return pack.zip_bytes(), pack.warnings, pack.seconds
 
 
 def show_slide_set(spec, *, present: bool = True) -> None:
     """Puts `spec` in the URL (keeps the language parameter the frame manages)."""
-    from . import slideset
+    from indicators.present import slideset
     params = slideset.to_params(spec, catalog(), present=present)
     params.pop("lang", None)
     for key in slideset.PARAMS:
@@ -659,7 +667,7 @@ def presentation_chrome() -> None:
     """In presentation mode, on any page: hides the sidebar, header, toolbar and every control,
     sets big type, and adds the keyboard bridge (arrows, Page Up/Down, Home/End, Esc) that clicks
     the on-screen buttons. A page without slides gets Esc only (its exit button is added here)."""
-    from . import present_view
+    from indicators.present import view as present_view
     st.html(present_view.css())
     st.html(present_view.keyboard_script(), unsafe_allow_javascript=True)
     with st.container(key="present_exitbar"):
@@ -683,7 +691,7 @@ def indicator_names() -> dict[str, str]:
 def chart(figure, key: str) -> None:
     """A plotly chart with an alt text and a "show as table" alternative of exactly what it draws
     (values as in its hover texts, so hidden small counts stay hidden)."""
-    from .chart_text import alt_text, figure_table
+    from indicators.charts.text import alt_text, figure_table
 
     language = lang()
     st.plotly_chart(figure, key=key, config={"displaylogo": False},

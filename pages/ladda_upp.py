@@ -6,8 +6,11 @@ from pathlib import Path
 
 import streamlit as st
 
-from indicators import accounts, archive, config, history_view, store, template_offer, web
-from indicators import upload_preview as up
+from indicators.access import accounts
+from indicators.store import archive
+from indicators import config, store, web
+from indicators.views import history as history_view, template_offer
+from indicators.views import upload_preview as up
 
 t = web.t
 FILE_TYPES = ["csv", "txt", "tsv", "xlsx", "xls"]

@@ -3,7 +3,8 @@ import time
 
 import streamlit as st
 
-from indicators import present_view, slide_figures, slides as slide_model, slideset, web
+from indicators.present import view as present_view, slide_figures, slides as slide_model, slideset
+from indicators import web
 
 spec = web.slide_set()
 catalog = web.catalog()

@@ -6,7 +6,8 @@ import math
 
 import pytest
 
-from indicators import disclosure, i18n, store
+from indicators.method import disclosure
+from indicators import i18n, store
 from indicators.catalog import load_catalog
 
 from .conftest import PAGES, figures, page_test, texts_of, values

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from indicators import slideset
+from indicators.present import slideset
 from indicators.catalog import load_catalog
 from tests.app.conftest import page_test
 

@@ -6,8 +6,9 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from indicators import accounts, config, login_throttle, store
-from indicators.accounts import Account
+from indicators.access import accounts, throttle as login_throttle
+from indicators import config, store
+from indicators.access.accounts import Account
 
 PAGE = str(config.REPO_DIR / "pages" / "ladda_upp.py")
 OVERVIEW = str(config.REPO_DIR / "pages" / "oversikt.py")
@@ -312,7 +313,7 @@ def test_an_xlsx_workbook_is_previewed_and_saved_like_a_csv(analyst, home):
 
 
 def archive_suffix(home) -> str:
-    from indicators import archive
+    from indicators.store import archive
     return archive.original(home, store.uploads(store.connect(home))[0].upload_id).suffix
 
 
@@ -328,7 +329,7 @@ server_metadata_url = "https://login.example/v2.0/.well-known/openid-configurati
 
 def test_with_openid_connect_the_page_asks_for_the_oidc_login_and_shows_no_uploader(home, tmp_path,
                                                                                    monkeypatch):
-    from indicators import auth_config
+    from indicators.access import oidc as auth_config
     secrets = tmp_path / "secrets.toml"
     secrets.write_text(OIDC_SECRETS, encoding="utf-8")
     monkeypatch.setattr(auth_config, "default_secrets_path", lambda: secrets)

@@ -9,8 +9,9 @@ from datetime import date
 import pytest
 from argon2 import PasswordHasher, Type
 
-from indicators import accounts, i18n
-from indicators.accounts import AccountError
+from indicators.access import accounts
+from indicators import i18n
+from indicators.access.accounts import AccountError
 
 PASSWORD = "korrekt häst batteri"
 

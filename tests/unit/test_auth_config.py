@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from indicators import accounts, auth_config
+from indicators.access import accounts, oidc as auth_config
 
 SHARED = 'redirect_uri = "http://localhost:8501/oauth2callback"\ncookie_secret = "s3cr3t-s3cr3t-s3cr3t-s3cr3t"\n'
 PROVIDER = ('client_id = "00000000-aaaa"\nclient_secret = "xyz"\n'

@@ -2,7 +2,7 @@
 import plotly.graph_objects as go
 import pytest
 
-from indicators.chart_text import alt_text, figure_table, plain
+from indicators.charts.text import alt_text, figure_table, plain
 
 
 def trend() -> go.Figure:

@@ -124,5 +124,5 @@ def test_template_of_an_unknown_indicator_is_a_usage_error(home):
     ("quarter", date(2026, 1, 1), "2025-Q4"),
 ])
 def test_the_last_complete_period_is_the_one_that_ended_before_today(grain, today, expected):
-    from indicators.template import last_complete
+    from indicators.ingest.template import last_complete
     assert last_complete(grain, today).text == expected

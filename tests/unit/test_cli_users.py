@@ -8,7 +8,8 @@ import sys
 
 import pytest
 
-from indicators import accounts, cli
+from indicators.access import accounts
+from indicators import cli
 from indicators.config import REPO_DIR
 
 PASSWORD = "ett långt lösenord"

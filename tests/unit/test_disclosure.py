@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from indicators.catalog import Catalog, load_catalog
-from indicators.disclosure import SECONDARY, SMALL, label, labels, legend, protect
+from indicators.method.disclosure import SECONDARY, SMALL, label, labels, legend, protect
 
 SENSITIVE = "skjutvapenvald_offer"  # a sensitive count
 PLAIN = "skjutningar"  # not sensitive

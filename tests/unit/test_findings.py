@@ -3,8 +3,8 @@ from dataclasses import replace
 
 import pytest
 
-from indicators import findings
-from indicators import status as st
+from indicators.present import findings
+from indicators.method import status as st
 from indicators.catalog import load_catalog
 
 NBSP = "\u00a0"

@@ -5,7 +5,9 @@ from __future__ import annotations
 import threading
 from datetime import datetime
 
-from indicators import archive, history_view, store
+from indicators.store import archive
+from indicators.views import history as history_view
+from indicators import store
 from indicators.catalog import load_catalog
 
 

@@ -21,7 +21,7 @@ def test_both_languages_have_exactly_the_same_ingest_keys():
 
 
 def test_every_key_the_ingest_code_uses_has_a_text():
-    source = "".join(p.read_text() for p in (LOCALES.parent).glob("*.py"))
+    source = "".join(p.read_text() for p in (LOCALES.parent).rglob("*.py"))
     used = set(re.findall(r'"ingest\.([a-z_]+)"', source))
     assert used and used <= ingest_keys("sv")
 

@@ -4,8 +4,8 @@ import codecs
 import duckdb
 import pytest
 
-from indicators import decoding, headers
-from indicators.numbers import cleaned_sql, missing_sql, number_sql, parse_number
+from indicators.ingest import decoding, headers
+from indicators.ingest.numbers import cleaned_sql, missing_sql, number_sql, parse_number
 
 NUMBERS = [
     ("12,5", 12.5), ("12.5", 12.5), ("1 234", 1234.0), ("1\u00a0234,5", 1234.5), ("1\u202f234", 1234.0),

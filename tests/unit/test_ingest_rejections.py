@@ -78,7 +78,7 @@ def test_a_duplicate_names_the_first_line():
 
 @pytest.mark.parametrize("bits", [1 << 27, 0])  # a bitmap of the keys, or sorting them when too many
 def test_duplicates_are_found_among_rows_of_other_indicators_areas_and_periods(monkeypatch, bits):
-    from indicators import checks
+    from indicators.ingest import checks
 
     monkeypatch.setattr(checks, "MAX_BITS", bits)
     rows = [HEADER_SV] + [["skjutningar", area, f"2024-{m:02d}", "1"] for area in ("arby", "froslunda")
@@ -182,7 +182,7 @@ def test_a_file_with_more_rows_than_allowed_gets_one_message(monkeypatch, write)
 
 
 def test_a_broken_million_row_file_lists_the_first_problems_and_counts_the_rest(monkeypatch):
-    from indicators import checks
+    from indicators.ingest import checks
 
     monkeypatch.setattr(checks, "MAX_PROBLEMS", 5)
     rows = [HEADER_SV] + [["skjutningar", "arby", f"{2000 + i // 12}-{i % 12 + 1:02d}", "x"] for i in range(20)]

@@ -1,5 +1,5 @@
 """Failed logins: a few free attempts, then a short wait that doubles, reset by a success."""
-from indicators import login_throttle as lt
+from indicators.access import throttle as lt
 
 
 def test_five_failures_then_a_wait_that_doubles_and_a_success_resets():

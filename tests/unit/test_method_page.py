@@ -1,7 +1,7 @@
 """The method page speaks the reader's language: Swedish document, English summary."""
 import pytest
 
-from indicators.method_page import method_markdown
+from indicators.views.method_page import method_markdown
 
 
 def test_swedish_readers_get_the_document_without_the_english_summary():

@@ -11,7 +11,8 @@ import openpyxl
 import pytest
 from pptx import Presentation
 
-from indicators import presspack, presspack_png, slides, slideset, store
+from indicators.present import presspack, presspack_png, slides, slideset
+from indicators import store
 from indicators.catalog import load_catalog
 from indicators.periods import parse
 

@@ -3,8 +3,8 @@ from dataclasses import replace
 
 import pytest
 
-from indicators import progress as pg
-from indicators import status as st
+from indicators.method import progress as pg
+from indicators.method import status as st
 from indicators.catalog import Indicator, Target
 from indicators.periods import parse
 

@@ -6,7 +6,8 @@ import io
 
 import pytest
 
-from indicators import config, reference
+from indicators import config
+from indicators.catalog import reference
 from indicators.catalog import load_catalog
 
 CATALOG = load_catalog(config.DATA_DIR / "catalog")

@@ -4,8 +4,9 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from indicators import periods, schema, store
-from indicators.atomic import working_copy
+from indicators import periods, store
+from indicators.store import schema
+from indicators.store.atomic import working_copy
 
 FORMS = ["2024", "1999", "2024-H1", "2024-H2", "2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4",
          "2024-01", "2024-05", "2024-10", "2024-12"]

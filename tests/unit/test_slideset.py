@@ -3,9 +3,9 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
-from indicators import slideset
+from indicators.present import slideset
 from indicators.catalog import load_catalog
-from indicators.slideset import SlideSet
+from indicators.present.slideset import SlideSet
 
 
 @pytest.fixture(scope="module")

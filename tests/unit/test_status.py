@@ -1,7 +1,7 @@
 import pytest
 
 from indicators import i18n
-from indicators import status as s
+from indicators.method import status as s
 
 
 @pytest.mark.parametrize("status_id, polarity, expected", [

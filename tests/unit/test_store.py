@@ -9,7 +9,8 @@ import time
 
 import pytest
 
-from indicators import archive, store
+from indicators.store import archive
+from indicators import store
 from indicators.config import REPO_DIR
 
 

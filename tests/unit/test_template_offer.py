@@ -1,5 +1,6 @@
 """Templates offered on the page: per indicator, per focus area or all, in Excel's Swedish dialect."""
-from indicators import store, template_offer
+from indicators import store
+from indicators.views import template_offer
 from indicators.catalog import load_catalog
 
 

@@ -3,7 +3,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from indicators.uncertainty import interval, path_within, poisson, rate_interval, wilson
+from indicators.method.uncertainty import interval, path_within, poisson, rate_interval, wilson
 
 
 # Exact Poisson 95 % limits as printed in standard tables (e.g. Garwood 1936; Ulm 1990).

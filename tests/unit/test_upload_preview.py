@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from indicators import store
-from indicators import upload_preview as up
+from indicators.views import upload_preview as up
 from indicators.catalog import load_catalog
 from indicators.ingest import Problem
 

@@ -5,7 +5,10 @@ import io
 import pandas as pd
 from openpyxl import load_workbook
 
-from indicators import charts, downloads, overview, provenance, reference
+from indicators import charts
+from indicators.exports import downloads
+from indicators.views import overview, provenance
+from indicators.catalog import reference
 from indicators.catalog import load_catalog
 
 

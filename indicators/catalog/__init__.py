@@ -1,0 +1,15 @@
+"""The catalog: focus areas, indicators, areas and targets as data (DATA.md §1), and reference facts.
+
+Contract: `load_catalog(folder)` reads and validates a catalog folder and returns an immutable
+`Catalog`, or raises `CatalogError` listing every problem with its file and entry. Lookups return
+None for unknown ids. `reference` holds the real reference facts (police lists, population).
+This package imports only `config`, `periods` and `i18n`: everything else may import it.
+"""
+from indicators.catalog.model import (AGGREGATIONS, AREA_KINDS, FILES, GRAINS, MEASURES, POLARITIES,
+                                      TARGET_KINDS, TARGET_STATUSES, Area, Catalog, CatalogError,
+                                      FocusArea, Indicator, Target, area_key, load_catalog,
+                                      read_catalog)
+
+__all__ = ["AGGREGATIONS", "AREA_KINDS", "FILES", "GRAINS", "MEASURES", "POLARITIES", "TARGET_KINDS",
+           "TARGET_STATUSES", "Area", "Catalog", "CatalogError", "FocusArea", "Indicator", "Target",
+           "area_key", "load_catalog", "read_catalog"]

@@ -1,0 +1,240 @@
+"""The catalog: focus areas, indicators, areas and targets, loaded from a folder of data files.
+
+A catalog folder holds `focus_areas.csv`, `indicators.toml` and `areas.csv` (see docs/catalog.md).
+Loading validates everything at once and raises `CatalogError` listing every problem, so a catalog
+mistake never surfaces later as a KeyError. Lookups return None for unknown ids.
+"""
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from indicators import config
+
+GRAINS = ("year", "half", "quarter", "month")
+POLARITIES = ("lower", "higher", "none")
+MEASURES = ("count", "rate", "share", "index", "amount")  # count/rate/amount >= 0; share 0..100
+AGGREGATIONS = ("sum", "mean")
+TARGET_KINDS = ("value", "relative", "change", "none")
+TARGET_STATUSES = ("adopted", "example")
+AREA_KINDS = ("kommun", "område")
+FILES = ("focus_areas.csv", "indicators.toml", "areas.csv")
+
+
+class CatalogError(ValueError):
+    """A catalog folder that cannot be used; `problems` lists every problem found."""
+
+    def __init__(self, folder: Path | str, problems: list[str]):
+        self.folder = str(folder)
+        self.problems = list(problems)
+        lines = "\n".join(f"  - {p}" for p in self.problems)
+        super().__init__(f"Catalog {self.folder}: {len(self.problems)} problem(s)\n{lines}")
+
+
+def _pick(lang: str | None, sv: str, en: str) -> str:
+    return en if (lang or config.lang()) == "en" else sv
+
+
+@dataclass(frozen=True)
+class FocusArea:
+    id: str
+    name_sv: str
+    name_en: str
+    order: int
+
+    def name(self, lang: str | None = None) -> str:
+        """The focus area's name in `lang` (default: the configured language)."""
+        return _pick(lang, self.name_sv, self.name_en)
+
+
+@dataclass(frozen=True)
+class Target:
+    kind: str  # "value" | "relative" (percent vs baseline) | "change" (absolute vs baseline) | "none"
+    amount: float | None
+    year: int
+    status: str  # "adopted" | "example"
+
+    def value_for(self, baseline: float | None) -> float | None:
+        """The target level implied by `baseline`.
+
+        Returns `amount` for kind "value" (an absolute level needs no baseline); baseline scaled by
+        the percent change for "relative"; baseline plus amount for "change"; None for kind "none"
+        or when a relative/change target has no (or a NaN) baseline.
+        """
+        if self.kind == "none" or self.amount is None:
+            return None
+        if self.kind == "value":
+            return self.amount
+        if baseline is None or (isinstance(baseline, float) and math.isnan(baseline)):
+            return None
+        if self.kind == "relative":
+            return baseline * (1 + self.amount / 100)
+        return baseline + self.amount
+
+    @property
+    def is_example(self) -> bool:
+        """True when the target is a placeholder ("exempelmål") not adopted by the committee."""
+        return self.status == "example"
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    focus_area: str
+    name_sv: str
+    name_en: str
+    unit_sv: str
+    unit_en: str
+    grain: str
+    polarity: str
+    aggregation: str
+    measure: str
+    scale: float | None
+    decimals: int
+    baseline_period: str
+    target: Target
+    sensitive: bool
+    source: str
+    definition_sv: str
+    definition_en: str
+
+    def name(self, lang: str | None = None) -> str:
+        """The indicator's name in `lang`."""
+        return _pick(lang, self.name_sv, self.name_en)
+
+    def unit(self, lang: str | None = None) -> str:
+        """The unit ("antal", "per 1 000 inv.", "%") in `lang`."""
+        return _pick(lang, self.unit_sv, self.unit_en)
+
+    def definition(self, lang: str | None = None) -> str:
+        """The one-paragraph definition in `lang`."""
+        return _pick(lang, self.definition_sv, self.definition_en)
+
+
+@dataclass(frozen=True)
+class Area:
+    id: str
+    name: str
+    kind: str  # "kommun" | "område"
+
+
+@dataclass(frozen=True)
+class Catalog:
+    focus_areas: tuple[FocusArea, ...]
+    indicators: tuple[Indicator, ...]
+    areas: tuple[Area, ...]
+    _index: dict = field(default_factory=dict, init=False, repr=False, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        index = self._index
+        index["focus"] = {f.id: f for f in self.focus_areas}
+        index["indicator"] = {i.id: i for i in self.indicators}
+        index["area"] = {a.id: a for a in self.areas}
+        keys: dict[str, str] = {}
+        for area in self.areas:  # names first, ids win on a clash
+            keys.setdefault(area_key(area.name), area.id)
+        for area in self.areas:
+            keys[area_key(area.id)] = area.id
+        index["area_key"] = keys
+
+    def indicator(self, id: str) -> Indicator | None:
+        """The indicator with this id, or None."""
+        return self._index["indicator"].get(id)
+
+    def area(self, id: str) -> Area | None:
+        """The area with this id, or None."""
+        return self._index["area"].get(id)
+
+    def focus_area(self, id: str) -> FocusArea | None:
+        """The focus area with this id, or None."""
+        return self._index["focus"].get(id)
+
+    def indicators_in(self, focus_area_id: str) -> tuple[Indicator, ...]:
+        """The indicators of one focus area, in catalog order (empty for an unknown id)."""
+        return tuple(i for i in self.indicators if i.focus_area == focus_area_id)
+
+    def ids(self) -> tuple[str, ...]:
+        """Every indicator id, in catalog order."""
+        return tuple(i.id for i in self.indicators)
+
+    @property
+    def municipality(self) -> Area:
+        """The single area of kind "kommun" (validation guarantees there is exactly one)."""
+        return next(a for a in self.areas if a.kind == "kommun")
+
+    def area_id_for(self, text: str) -> str | None:
+        """The area id that `text` names (id or name, any case, with or without å ä ö é), or None."""
+        if not isinstance(text, str):
+            return None
+        return self._index["area_key"].get(area_key(text))
+
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+class _Unaccented(dict):
+    """str.translate table: each character -> its NFKD decomposition without combining marks
+    ("ö" -> "o", "ﬁ" -> "fi"), worked out the first time the character is met."""
+
+    def __missing__(self, code: int) -> str:
+        plain = "".join(c for c in unicodedata.normalize("NFKD", chr(code)) if not unicodedata.combining(c))
+        self[code] = plain
+        return plain
+
+
+_UNACCENTED = _Unaccented()
+
+
+def area_key(text: str) -> str:
+    """The matching key of an area text: lower case, accents removed, any run of spaces, hyphens
+    or other punctuation turned into one "_" ("Fröslunda" -> "froslunda",
+    " Eskilstuna - Kommun " -> "eskilstuna_kommun").
+
+    Decomposing character by character equals decomposing the whole text once the combining marks
+    are dropped, so a translate table does it in C (a 5,000-area catalog needs 20,000 keys)."""
+    folded = str(text).casefold()
+    if not folded.isascii():
+        folded = folded.translate(_UNACCENTED)
+    return _NON_WORD.sub("_", folded).strip("_")
+
+
+def _signature(folder: Path) -> tuple:
+    """(mtime_ns, size) of each catalog file, so an edited catalog is reloaded."""
+    sig = []
+    for name in FILES:
+        try:
+            st = (folder / name).stat()
+            sig.append((st.st_mtime_ns, st.st_size))
+        except OSError:
+            sig.append(None)
+    return tuple(sig)
+
+
+@lru_cache(maxsize=16)
+def _cached(folder: str, signature: tuple) -> Catalog:
+    return read_catalog(Path(folder))
+
+
+def read_catalog(folder: Path) -> Catalog:
+    """The catalog in `folder`, read and validated now (never cached); raises CatalogError."""
+    from indicators.catalog.validation import build
+
+    return build(Path(folder))
+
+
+def load_catalog(folder: Path | None = None) -> Catalog:
+    """The validated catalog in `folder` (default: config.catalog_dir()), cached per folder path.
+
+    The cache is keyed on the resolved path and the files' modification times, so an edited catalog
+    is read again; `load_catalog.cache_clear()` or `read_catalog()` force a fresh read.
+    Raises CatalogError listing every problem.
+    """
+    path = Path(folder or config.catalog_dir()).expanduser().resolve()
+    return _cached(str(path), _signature(path))
+
+
+load_catalog.cache_clear = _cached.cache_clear  # type: ignore[attr-defined]

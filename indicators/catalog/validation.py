@@ -1,0 +1,236 @@
+"""Read a catalog folder and check every entry, collecting all problems before failing.
+
+`build(folder)` returns a Catalog or raises CatalogError whose `problems` name the file, the line or
+entry, the field and what is wrong, in the configured language (texts in locales/*/catalog.toml).
+"""
+from __future__ import annotations
+
+import csv
+import re
+import tomllib
+from pathlib import Path
+
+from indicators import i18n
+from indicators.catalog import (AGGREGATIONS, AREA_KINDS, GRAINS, MEASURES, POLARITIES, TARGET_KINDS,
+                      TARGET_STATUSES, Area, Catalog, CatalogError, FocusArea, Indicator, Target,
+                      area_key)
+
+ID = re.compile(r"^[a-z0-9]+(_[a-z0-9]+)*$")
+PERIOD_FORMS = {
+    "year": re.compile(r"^\d{4}$"),
+    "half": re.compile(r"^\d{4}-H[12]$"),
+    "quarter": re.compile(r"^\d{4}-Q[1-4]$"),
+    "month": re.compile(r"^\d{4}-(0[1-9]|1[0-2])$"),
+}
+TEXT_FIELDS = ("name_sv", "name_en", "unit_sv", "unit_en", "source", "definition_sv",
+               "definition_en")
+INDICATOR_FIELDS = {"id", "focus_area", "grain", "polarity", "aggregation", "measure", "scale",
+                    "decimals", "baseline_period", "target", "sensitive", *TEXT_FIELDS}
+TARGET_FIELDS = {"kind", "amount", "year", "status"}
+
+
+class _Problems(list):
+    def add(self, file: str, where: str, key: str, **fmt) -> None:
+        self.append(f"{file}, {where}: {i18n.t('catalog.' + key, None, **fmt)}")
+
+
+def grain_of(text: str) -> str | None:
+    """The grain of a normalised period text ("2023" -> "year", "2023-Q2" -> "quarter"), or None."""
+    return next((g for g, form in PERIOD_FORMS.items() if form.match(str(text))), None)
+
+
+def _rows(folder: Path, name: str, columns: tuple[str, ...], problems: _Problems) -> list[dict]:
+    """The CSV rows of one catalog file, each with its line number under "_line"."""
+    path = folder / name
+    if not path.is_file():
+        problems.add(name, i18n.t("catalog.file", None), "missing_file", path=str(path))
+        return []
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        header = [h.strip() for h in reader.fieldnames or []]
+        reader.fieldnames = header
+        missing = [c for c in columns if c not in header]
+        if missing:
+            problems.add(name, i18n.t("catalog.header", None), "missing_columns",
+                         columns=", ".join(missing))
+            return []
+        rows = []
+        for row in reader:
+            clean = {k: (v or "").strip() for k, v in row.items() if k}
+            clean["_line"] = reader.line_num
+            rows.append(clean)
+    return rows
+
+
+def _focus_areas(folder: Path, problems: _Problems) -> list[FocusArea]:
+    name, out, seen = "focus_areas.csv", [], set()
+    for number, row in enumerate(_rows(folder, name, ("id", "name_sv", "name_en"), problems), 1):
+        where = i18n.t("catalog.line", None, line=row["_line"])
+        fid = row["id"]
+        if not ID.match(fid):
+            problems.add(name, where, "bad_id", value=fid)
+        elif fid in seen:
+            problems.add(name, where, "duplicate_id", value=fid)
+        seen.add(fid)
+        for col in ("name_sv", "name_en"):
+            if not row[col]:
+                problems.add(name, where, "missing_field", field=col)
+        order = row.get("order") or str(number)
+        if not order.lstrip("-").isdigit():
+            problems.add(name, where, "not_integer", field="order", value=order)
+            order = str(number)
+        out.append(FocusArea(fid, row["name_sv"], row["name_en"], int(order)))
+    if not out and not any(p.startswith(name) for p in problems):
+        problems.add(name, i18n.t("catalog.file", None), "empty_file")
+    return sorted(out, key=lambda f: f.order)
+
+
+def _areas(folder: Path, problems: _Problems) -> list[Area]:
+    name, out, keys, seen = "areas.csv", [], {}, set()
+    for row in _rows(folder, name, ("id", "name", "kind"), problems):
+        def add(key: str, **fmt) -> None:  # "line 12" is worded only when needed: 5,000-area catalogs
+            problems.add(name, i18n.t("catalog.line", None, line=row["_line"]), key, **fmt)
+
+        aid, kind = row["id"], row["kind"].lower()
+        kind = "område" if kind in ("omrade", "område", "area") else kind
+        if not ID.match(aid):
+            add("bad_id", value=aid)
+        elif aid in seen:
+            add("duplicate_id", value=aid)
+        seen.add(aid)
+        if not row["name"]:
+            add("missing_field", field="name")
+        if kind not in AREA_KINDS:
+            add("bad_choice", field="kind", value=row["kind"], allowed=", ".join(AREA_KINDS))
+        for text in {aid, row["name"]} - {""}:
+            other = keys.setdefault(area_key(text), aid)
+            if other != aid:
+                add("area_clash", value=text, other=other)
+        out.append(Area(aid, row["name"], kind))
+    if out:
+        municipalities = sum(a.kind == "kommun" for a in out)
+        if municipalities != 1:
+            problems.add(name, i18n.t("catalog.file", None), "one_kommun", count=municipalities)
+    elif not any(p.startswith(name) for p in problems):
+        problems.add(name, i18n.t("catalog.file", None), "empty_file")
+    return out
+
+
+def _target(raw, where: str, grain_year: int | None, problems: _Problems) -> Target:
+    name = "indicators.toml"
+    if not isinstance(raw, dict):
+        problems.add(name, where, "missing_field", field="target")
+        return Target("none", None, 2027, "example")
+    for extra in sorted(set(raw) - TARGET_FIELDS):
+        problems.add(name, where, "unknown_field", field=f"target.{extra}")
+    kind, amount, year = raw.get("kind"), raw.get("amount"), raw.get("year")
+    status = raw.get("status", "example" if kind == "none" else None)
+    if kind not in TARGET_KINDS:
+        problems.add(name, where, "bad_choice", field="target.kind", value=kind,
+                     allowed=", ".join(TARGET_KINDS))
+    if kind in ("value", "relative", "change"):
+        if isinstance(amount, bool) or not isinstance(amount, (int, float)):
+            problems.add(name, where, "not_number", field="target.amount", value=amount)
+            amount = None
+    elif kind == "none" and amount is not None:
+        problems.add(name, where, "amount_without_target")
+    if isinstance(year, bool) or not isinstance(year, int):
+        problems.add(name, where, "not_integer", field="target.year", value=year)
+        year = 0
+    elif grain_year is not None and year <= grain_year:
+        problems.add(name, where, "target_before_baseline", year=year, baseline=grain_year)
+    if status not in TARGET_STATUSES:
+        problems.add(name, where, "bad_choice", field="target.status", value=status,
+                     allowed=", ".join(TARGET_STATUSES))
+    amount = float(amount) if isinstance(amount, (int, float)) and kind != "none" else None
+    return Target(str(kind), amount, int(year), str(status))
+
+
+def _indicator(raw: dict, number: int, focus_ids: set[str], problems: _Problems) -> Indicator:
+    name = "indicators.toml"
+    iid = raw.get("id")
+    where = i18n.t("catalog.entry", None, number=number, id=iid or "?")
+    if not isinstance(iid, str) or not ID.match(iid):
+        problems.add(name, where, "bad_id", value=iid)
+    for extra in sorted(set(raw) - INDICATOR_FIELDS):
+        problems.add(name, where, "unknown_field", field=extra)
+    if raw.get("focus_area") not in focus_ids:
+        problems.add(name, where, "unknown_focus_area", value=raw.get("focus_area"),
+                     known=", ".join(sorted(focus_ids)))
+    for fld, allowed in (("grain", GRAINS), ("polarity", POLARITIES),
+                         ("aggregation", AGGREGATIONS), ("measure", MEASURES)):
+        if raw.get(fld) not in allowed:
+            problems.add(name, where, "bad_choice", field=fld, value=raw.get(fld),
+                         allowed=", ".join(allowed))
+    for fld in TEXT_FIELDS:
+        if not isinstance(raw.get(fld), str) or not raw[fld].strip():
+            problems.add(name, where, "missing_field", field=fld)
+    scale = raw.get("scale")
+    if scale is not None and (isinstance(scale, bool) or not isinstance(scale, (int, float))
+                              or scale <= 0):
+        problems.add(name, where, "not_positive", field="scale", value=scale)
+        scale = None
+    if raw.get("measure") == "rate" and scale is None:
+        problems.add(name, where, "rate_without_scale")
+    decimals = raw.get("decimals", 0)
+    if isinstance(decimals, bool) or not isinstance(decimals, int) or not 0 <= decimals <= 6:
+        problems.add(name, where, "not_integer", field="decimals", value=decimals)
+        decimals = 0
+    sensitive = raw.get("sensitive", False)
+    if not isinstance(sensitive, bool):
+        problems.add(name, where, "not_boolean", field="sensitive", value=sensitive)
+    baseline = str(raw.get("baseline_period", "")).strip()
+    baseline_grain = grain_of(baseline)
+    if baseline_grain not in ("year", raw.get("grain")):
+        problems.add(name, where, "bad_baseline", value=baseline, grain=raw.get("grain"))
+    base_year = int(baseline[:4]) if baseline_grain else None
+    target = _target(raw.get("target"), where, base_year, problems)
+    if target.kind != "none" and raw.get("polarity") == "none":
+        problems.add(name, where, "target_without_polarity")
+    return Indicator(
+        id=str(iid), focus_area=str(raw.get("focus_area")),
+        **{f: str(raw.get(f) or "").strip() for f in TEXT_FIELDS if f != "source"},
+        grain=str(raw.get("grain")), polarity=str(raw.get("polarity")),
+        aggregation=str(raw.get("aggregation")), measure=str(raw.get("measure")),
+        scale=float(scale) if scale is not None else None, decimals=decimals,
+        baseline_period=baseline, target=target, sensitive=sensitive is True,
+        source=str(raw.get("source") or "").strip())
+
+
+def _indicators(folder: Path, focus_ids: set[str], problems: _Problems) -> list[Indicator]:
+    name, path = "indicators.toml", folder / "indicators.toml"
+    if not path.is_file():
+        problems.add(name, i18n.t("catalog.file", None), "missing_file", path=str(path))
+        return []
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        problems.add(name, i18n.t("catalog.file", None), "bad_toml", error=str(error))
+        return []
+    entries = data.get("indicator")
+    if not isinstance(entries, list) or not entries:
+        problems.add(name, i18n.t("catalog.file", None), "no_indicators")
+        return []
+    out, seen = [], set()
+    for number, raw in enumerate(entries, 1):
+        indicator = _indicator(raw, number, focus_ids, problems)
+        if indicator.id in seen:
+            where = i18n.t("catalog.entry", None, number=number, id=indicator.id)
+            problems.add(name, where, "duplicate_id", value=indicator.id)
+        seen.add(indicator.id)
+        out.append(indicator)
+    return out
+
+
+def build(folder: Path) -> Catalog:
+    """The validated catalog in `folder`; raises CatalogError naming every problem found."""
+    problems = _Problems()
+    if not folder.is_dir():
+        raise CatalogError(folder, [i18n.t("catalog.missing_folder", None, path=str(folder))])
+    focus_areas = _focus_areas(folder, problems)
+    indicators = _indicators(folder, {f.id for f in focus_areas}, problems)
+    areas = _areas(folder, problems)
+    if problems:
+        raise CatalogError(folder, problems)
+    return Catalog(tuple(focus_areas), tuple(indicators), tuple(areas))

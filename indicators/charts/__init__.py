@@ -1,0 +1,12 @@
+"""Charts: plotly figure builders (`figures`) and their text alternatives (`text`).
+
+Contract: builders take plain data (already disclosure-controlled) and labels, and return a
+`plotly.graph_objects.Figure` with the demo watermark inside when the data is demo. `text` reads a
+drawn figure back into a table and an alt text, so what a screen reader gets is what was drawn.
+"""
+from indicators.charts.figures import (WATERMARK_NAME, ProfileRow, TrajectoryData, area_ranking,
+                                       heat_table, police_list, profile, separators, trajectory,
+                                       watermark, year_date)
+
+__all__ = ["WATERMARK_NAME", "ProfileRow", "TrajectoryData", "area_ranking", "heat_table",
+           "police_list", "profile", "separators", "trajectory", "watermark", "year_date"]

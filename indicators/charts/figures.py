@@ -1,0 +1,250 @@
+"""Plotly figure builders: data and ready-made texts in, a Figure out. No Streamlit, no SQL, no
+arithmetic on the numbers beyond placing them: values arrive disclosure-controlled and every hover
+text arrives as a finished string (built from disclosure labels, so a hidden cell never shows its
+value). One function per chart kind; `watermark` puts the demo mark inside the figure, so a
+screenshot or an exported PNG keeps it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import plotly.graph_objects as go
+
+from indicators.method import status as statuses
+
+FONT = "Source Sans Pro, Arial, sans-serif"
+INK = "#1F1F1F"
+MUTED = "#5A5A5A"
+GRID = "#E5E5E5"
+SERIES = statuses.COLOURS[statuses.ACHIEVED]  # Okabe–Ito blue: the observed line
+PATH = "#000000"
+PROJECTION = statuses.COLOURS[statuses.TOO_SLOW]
+TARGET = statuses.COLOURS[statuses.ON_TRACK]
+BAR = "#8FA8BF"
+HIGHLIGHT = statuses.COLOURS[statuses.MOVING_AWAY]
+WATERMARK_NAME = "demo_watermark"
+# Colour-blind-safe sequential scale (light to dark blue): reads in greyscale too.
+HEAT_SCALE = [[0.0, "#F7FBFF"], [0.5, "#6BAED6"], [1.0, "#08306B"]]
+
+
+def separators(lang: str) -> str:
+    """Plotly's decimal and thousands separators: "1 234,5" in Swedish, "1,234.5" in English."""
+    return ",\u00a0" if lang == "sv" else ".,"
+
+
+def year_date(t: float) -> date:
+    """A time in years (2024.5) as a date on the x axis (2024-07-02); period ends are dates."""
+    year = int(t)
+    return date(year, 1, 1) + timedelta(days=round((t - year) * 365.25))
+
+
+def _layout(fig: go.Figure, title: str, lang: str, *, height: int = 380) -> go.Figure:
+    fig.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
+        font={"family": FONT, "color": INK, "size": 13}, separators=separators(lang),
+        height=height, margin={"l": 10, "r": 10, "t": 60, "b": 40},
+        plot_bgcolor="white", paper_bgcolor="white", hoverlabel={"font": {"family": FONT}},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.15, "x": 0},
+    )
+    fig.update_xaxes(gridcolor=GRID, linecolor=MUTED)
+    fig.update_yaxes(gridcolor=GRID, linecolor=MUTED, zerolinecolor=GRID)
+    return fig
+
+
+def watermark(fig: go.Figure, text: str | None) -> go.Figure:
+    """Adds the demo mark ("EXEMPELDATA – fiktiva siffror") across the plot, inside the figure.
+    Nothing happens when `text` is None (real data)."""
+    if text:
+        fig.add_annotation(
+            name=WATERMARK_NAME, text=text, xref="paper", yref="paper", x=0.5, y=0.5,
+            showarrow=False, textangle=-12, opacity=0.35,
+            font={"size": 26, "color": statuses.COLOURS[statuses.MOVING_AWAY], "family": FONT},
+            bgcolor="rgba(255,255,255,0.4)")
+    return fig
+
+
+@dataclass
+class TrajectoryData:
+    """Everything a trend chart draws; values are disclosure-controlled, hovers are texts."""
+    title: str
+    y_title: str
+    x: list[date] = field(default_factory=list)          # period ends of the assessed series
+    y: list[float | None] = field(default_factory=list)
+    hover: list[str] = field(default_factory=list)
+    series_name: str = ""
+    lower: list[float | None] | None = None               # interval limits, same length as y
+    upper: list[float | None] | None = None
+    interval_name: str = ""
+    period_x: list[date] = field(default_factory=list)   # native-grain values (bars), optional
+    period_y: list[float | None] = field(default_factory=list)
+    period_hover: list[str] = field(default_factory=list)
+    period_name: str = ""
+    period_axis_title: str = ""
+    baseline: tuple[date, float, str] | None = None       # (x, y, label)
+    target: tuple[date, float, str] | None = None
+    path: tuple[tuple[date, float], tuple[date, float]] | None = None
+    path_name: str = ""
+    projection: tuple[tuple[date, float], tuple[date, float]] | None = None
+    projection_name: str = ""
+    x_range: tuple[date, date] | None = None
+
+
+def trajectory(data: TrajectoryData, lang: str, *, demo_mark: str | None = None) -> go.Figure:
+    """Trend toward 2027: observed (rolling-year) values with intervals, native-grain values as
+    light bars on a second axis, the baseline, the target at 2027, the straight path and the
+    dotted projection."""
+    fig = go.Figure()
+    if data.period_x:
+        fig.add_trace(go.Bar(
+            name=data.period_name, x=data.period_x, y=data.period_y, hovertext=data.period_hover,
+            hoverinfo="text", marker={"color": "#C9D6E3"}, yaxis="y2", opacity=0.8))
+    error = None
+    if data.lower is not None and data.upper is not None:
+        plus = [None if u is None or v is None else u - v for v, u in zip(data.y, data.upper)]
+        minus = [None if lo is None or v is None else v - lo for v, lo in zip(data.y, data.lower)]
+        error = {"type": "data", "array": plus, "arrayminus": minus, "color": MUTED,
+                 "thickness": 1, "width": 3}
+    fig.add_trace(go.Scatter(
+        name=data.series_name, x=data.x, y=data.y, mode="lines+markers", hovertext=data.hover,
+        hoverinfo="text", line={"color": SERIES, "width": 3}, marker={"size": 6},
+        error_y=error, connectgaps=False))
+    if data.path:
+        (x0, y0), (x1, y1) = data.path
+        fig.add_trace(go.Scatter(
+            name=data.path_name, x=[x0, x1], y=[y0, y1], mode="lines", hoverinfo="skip",
+            line={"color": PATH, "width": 1.5, "dash": "dash"}))
+    if data.projection:
+        (x0, y0), (x1, y1) = data.projection
+        fig.add_trace(go.Scatter(
+            name=data.projection_name, x=[x0, x1], y=[y0, y1], mode="lines", hoverinfo="skip",
+            line={"color": PROJECTION, "width": 2.5, "dash": "dot"}))
+    if data.baseline:
+        bx, by, label = data.baseline
+        fig.add_trace(go.Scatter(
+            name=label, x=[bx], y=[by], mode="markers+text", text=[label], textposition="top left",
+            hovertext=[label], hoverinfo="text",
+            marker={"symbol": "diamond", "size": 12, "color": INK}))
+    if data.target:
+        tx, ty, label = data.target
+        fig.add_trace(go.Scatter(
+            name=label, x=[tx], y=[ty], mode="markers+text", text=[label], textposition="top left",
+            hovertext=[label], hoverinfo="text",
+            marker={"symbol": "star", "size": 16, "color": TARGET, "line": {"color": INK, "width": 1}}))
+    _layout(fig, data.title, lang, height=420)
+    fig.update_yaxes(title_text=data.y_title, rangemode="tozero")
+    if data.period_x:
+        top = max((v for v in data.period_y if v is not None), default=1.0) or 1.0
+        fig.update_layout(yaxis2={"title": {"text": data.period_axis_title}, "overlaying": "y",
+                                  "side": "right", "showgrid": False, "range": [0, top * 3],
+                                  "tickmode": "auto", "nticks": 4})
+    if data.x_range:
+        fig.update_xaxes(range=list(data.x_range))
+    return watermark(fig, demo_mark)
+
+
+def area_ranking(title: str, names: list[str], values: list[float | None], texts: list[str],
+                 hovers: list[str], lang: str, *, x_title: str, highlight: str | None = None,
+                 reference: tuple[float, str] | None = None,
+                 demo_mark: str | None = None) -> go.Figure:
+    """Ranked horizontal bars for one period (rows in the order given, first at the top); hidden
+    cells have no bar but keep their label ("<5"); `reference` is the municipality line."""
+    colours = [HIGHLIGHT if n == highlight else BAR for n in names]
+    fig = go.Figure(go.Bar(
+        name=x_title, orientation="h", y=names, x=values, text=texts, textposition="outside",
+        cliponaxis=False, hovertext=hovers, hoverinfo="text", marker={"color": colours}))
+    if reference is not None and reference[0] is not None:
+        fig.add_vline(x=reference[0], line={"color": INK, "width": 2, "dash": "dash"},
+                      annotation_text=reference[1], annotation_position="top")
+    _layout(fig, title, lang, height=max(260, 40 + 28 * len(names)))
+    fig.update_yaxes(autorange="reversed", title_text=None)
+    fig.update_xaxes(title_text=x_title, rangemode="tozero")
+    fig.update_layout(showlegend=False, margin={"r": 60})
+    return watermark(fig, demo_mark)
+
+
+def heat_table(title: str, rows: list[str], columns: list[str], z: list[list[float | None]],
+               texts: list[list[str]], lang: str, *, colour_title: str,
+               reverse: bool = False, demo_mark: str | None = None) -> go.Figure:
+    """Area × period table coloured by value, every cell labelled (hidden cells read "<5" or "..")."""
+    fig = go.Figure(go.Heatmap(
+        z=z, x=columns, y=rows, text=texts, texttemplate="%{text}", hovertext=texts,
+        hoverinfo="text", colorscale=HEAT_SCALE, reversescale=reverse, xgap=1, ygap=1,
+        colorbar={"title": {"text": colour_title}}, hoverongaps=False))
+    _layout(fig, title, lang, height=max(260, 80 + 30 * len(rows)))
+    fig.update_yaxes(autorange="reversed", showgrid=False)
+    fig.update_xaxes(type="category", showgrid=False, side="top", tickangle=-45 if len(columns) > 12 else 0)
+    fig.update_layout(margin={"t": 110})
+    return watermark(fig, demo_mark)
+
+
+@dataclass
+class ProfileRow:
+    """One spine-chart row: positions on a common scale where the municipality is 0, the worst
+    area −1 and the best +1 (computed by the view model), with finished texts."""
+    label: str
+    status_text: str
+    status_colour: str
+    low: float | None          # range of the areas (worst..best), None when unknown
+    high: float | None
+    q1: float | None
+    q3: float | None
+    area: float | None         # the chosen area's position, None when hidden or missing
+    hover: str
+
+
+def profile(title: str, rows: list[ProfileRow], lang: str, *, area_name: str,
+            municipality_name: str, range_name: str, better: str, worse: str,
+            demo_mark: str | None = None) -> go.Figure:
+    """A spine chart: one row per indicator; grey bar = spread of the areas, darker = middle half,
+    vertical line = the municipality, dot = the chosen area (right is better), status at the end."""
+    labels = [r.label for r in rows]
+    fig = go.Figure()
+    fig.add_trace(go.Bar(
+        name=range_name, orientation="h", y=labels,
+        x=[None if r.low is None else r.high - r.low for r in rows],
+        base=[r.low for r in rows], marker={"color": "#E3E3E3"}, hoverinfo="skip"))
+    fig.add_trace(go.Bar(
+        name="q", orientation="h", y=labels, showlegend=False,
+        x=[None if r.q1 is None else r.q3 - r.q1 for r in rows],
+        base=[r.q1 for r in rows], marker={"color": "#B5B5B5"}, hoverinfo="skip"))
+    fig.add_trace(go.Scatter(
+        name=area_name, x=[r.area for r in rows], y=labels, mode="markers",
+        marker={"size": 14, "color": [r.status_colour for r in rows], "symbol": "circle",
+                "line": {"color": INK, "width": 1.5}},
+        hovertext=[r.hover for r in rows], hoverinfo="text"))
+    fig.add_trace(go.Scatter(
+        name="status", x=[1.12] * len(rows), y=labels, mode="text", showlegend=False,
+        text=[r.status_text for r in rows], textposition="middle right", hoverinfo="skip"))
+    fig.add_vline(x=0, line={"color": INK, "width": 2})
+    _layout(fig, title, lang, height=max(300, 90 + 36 * len(rows)))
+    fig.update_layout(barmode="overlay", margin={"r": 170, "l": 10})
+    fig.update_yaxes(autorange="reversed", showgrid=False)
+    fig.update_xaxes(range=[-1.1, 1.1], tickvals=[-1, 0, 1],
+                     ticktext=[worse, municipality_name, better], showgrid=False)
+    return watermark(fig, demo_mark)
+
+
+def police_list(title: str, years: list[str], counts: list[float | None], texts: list[str],
+                hovers: list[str], patterns: list[str], lang: str, *, y_title: str,
+                legend_note: str = "", demo_mark: str | None = None) -> go.Figure:
+    """Areas on the police list, one bar per list; an inferred list is hatched, an unknown list
+    has no bar and reads "okänd" (never drawn as zero)."""
+    fig = go.Figure(go.Bar(
+        name=y_title, x=years, y=counts, text=texts, textposition="outside", cliponaxis=False,
+        hovertext=hovers, hoverinfo="text",
+        marker={"color": SERIES, "line": {"color": SERIES, "width": 2},
+                "pattern": {"shape": patterns, "fgcolor": SERIES, "bgcolor": "white",
+                            "solidity": 0.45}}))
+    for position, (count, text) in enumerate(zip(counts, texts)):
+        if count is None:  # on a category axis a number-like "2017" would be read as an index
+            fig.add_annotation(x=position, y=0, text=text, showarrow=False, yshift=12,
+                               font={"color": MUTED})
+    _layout(fig, title, lang, height=330)
+    fig.update_xaxes(type="category")
+    fig.update_yaxes(title_text=y_title, rangemode="tozero", dtick=1)
+    fig.update_layout(showlegend=False, margin={"b": 80})
+    if legend_note:
+        fig.add_annotation(text=legend_note, xref="paper", yref="paper", x=0, y=-0.22,
+                           showarrow=False, xanchor="left", font={"size": 11, "color": MUTED})
+    return watermark(fig, demo_mark)

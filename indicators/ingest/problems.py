@@ -1,0 +1,45 @@
+"""A problem found in an uploaded file: where it is, what it is, and how to say it in sv or en."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from indicators import config, periods
+from indicators.ingest import headers
+from indicators.i18n import number, t
+
+
+@dataclass(frozen=True)
+class Problem:
+    line: int | None      # physical line in the file (header = 1); Excel row number for .xlsx
+    column: str | None    # the column's header as written in the file (period header in wide format)
+    key: str              # i18n key, e.g. "ingest.unknown_area"
+    detail: dict = field(default_factory=dict, hash=False)
+
+    def message(self, lang: str | None = None) -> str:
+        """The problem as one sentence in `lang`, starting with its line and column."""
+        lang = lang or config.lang()
+        text = t(self.key, lang, **_formatted(self.detail, lang))
+        if self.line is not None and self.column:
+            return t("ingest.at_line_column", lang, line=number(self.line, lang), column=self.column, text=text)
+        if self.line is not None:
+            return t("ingest.at_line", lang, line=number(self.line, lang), text=text)
+        return text
+
+
+def _formatted(detail: dict, lang: str) -> dict:
+    """The detail as message placeholders: names and numbers in `lang`."""
+    fmt = dict(detail)
+    if "suggestion" in fmt:
+        fmt["hint"] = t("ingest.did_you_mean", lang, suggestion=fmt["suggestion"]) if fmt["suggestion"] else ""
+    for name in ("grain", "found"):
+        if isinstance(fmt.get(name), str) and fmt[name] in periods.GRAINS:
+            fmt[f"{name}_name"] = t(f"ingest.grain_{fmt[name]}", lang)
+    if "missing" in fmt:
+        fmt["missing"] = ", ".join(t(f"ingest.column_{name}", lang) for name in fmt["missing"])
+        fmt["required"] = ", ".join(t(f"ingest.column_{name}", lang) for name in headers.REQUIRED)
+    for name in ("size", "limit") if "size" in fmt else ():
+        fmt[name] = number(fmt[name] / 1024 / 1024, lang, 1)
+    for name in ("rows", "limit", "count", "first_line", "found", "expected"):
+        if isinstance(fmt.get(name), int) and not isinstance(fmt.get(name), bool):
+            fmt[name] = number(fmt[name], lang)
+    return fmt

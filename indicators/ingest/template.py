@@ -1,0 +1,52 @@
+"""CSV templates an analyst fills in: one row per indicator x area x next period."""
+from __future__ import annotations
+
+import csv
+import io
+
+from datetime import date
+
+from indicators.catalog import Catalog, Indicator
+from indicators.periods import Period, parse
+
+HEADER_SV = ["indikator", "område", "period", "värde", "täljare", "nämnare", "antal_svarande",
+             "kommentar"]
+
+
+def last_complete(grain: str, today: date) -> Period:
+    """The latest period of `grain` that has ended before `today`."""
+    current = Period(today.year, grain, 1)
+    while current.next().start <= today:
+        current = current.next()
+    return current.previous()
+
+
+def template_rows(catalog: Catalog, indicators: list[Indicator], latest: dict[str, str | None],
+                  periods: int = 1, today: date | None = None) -> list[list[str]]:
+    """Rows for the `periods` periods after each indicator's latest real (non-demo) period.
+
+    `latest` maps indicator id to that period's text; without one the template offers the last
+    complete period before `today` and the ones after it.
+    """
+    rows = []
+    for indicator in indicators:
+        current = parse(latest[indicator.id]) if latest.get(indicator.id) else None
+        if current is None:
+            current = last_complete(indicator.grain, today or date.today()).previous()
+        upcoming = []
+        for _ in range(periods):
+            current = current.next()
+            upcoming.append(current)
+        for period in upcoming:
+            for area in catalog.areas:
+                rows.append([indicator.id, area.name, period.text, "", "", "", "", ""])
+    return rows
+
+
+def template_csv(rows: list[list[str]]) -> str:
+    """The Swedish Excel dialect: `;` as delimiter, CRLF line ends (encode as cp1252 to save)."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(HEADER_SV)
+    writer.writerows(rows)
+    return out.getvalue()

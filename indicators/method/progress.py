@@ -1,0 +1,217 @@
+"""Progress toward the 2027 target: path, share, projection and status (docs/method.md).
+
+Time is in years, a period's time is its END (`Period.years()`: 2023 -> 2024.0, 2024-Q2 -> 2024.5),
+and the target time T is the end of 2027 (2028.0). Monthly, quarterly and half-yearly indicators
+are assessed on a rolling year, so seasons and single months do not drive the status.
+Undefined results are None, never 0 or NaN; the page decides how to say them.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from indicators.method import status as st
+
+T_DEFAULT = 2028.0  # the end of 2027
+MIN_PERIODS = 3  # periods with values since the baseline (the baseline included)
+ON_TRACK_SHARE = 0.95
+PER_YEAR = {"year": 1, "half": 2, "quarter": 4, "month": 12}
+_TIME_EPS = 1e-6  # two times closer than this are the same period end
+
+
+def _missing(x: Any) -> bool:
+    return x is None or (isinstance(x, float) and math.isnan(x))
+
+
+def _close(a: float, b: float) -> bool:
+    """Equal up to float noise (a target of -20 % of 7.3 is 5.840000000000001, not 5.84)."""
+    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+
+
+def direction(polarity: str) -> int:
+    """d in the method: +1 when higher is better, -1 when lower is better, 0 for "none"."""
+    return {"higher": 1, "lower": -1}.get(polarity, 0)
+
+
+def path_value(y0: float, t0: float, target: float, T: float, t: float) -> float:
+    """Where a straight line from the baseline (t0, y0) to the target (T, target) is at time t."""
+    return y0 + (target - y0) * (t - t0) / (T - t0)
+
+
+def share(y0: float, yt: float, target: float) -> float | None:
+    """Fraction of the way from baseline to target covered by yt; None when there is no way to go."""
+    if _close(target, y0):
+        return None
+    return (yt - y0) / (target - y0)
+
+
+def _fit(points: Iterable[tuple[float, float]]) -> tuple[float, float] | None:
+    """Ordinary least squares (slope, intercept); None with fewer than 2 distinct times."""
+    pts = [(float(t), float(y)) for t, y in points if not _missing(t) and not _missing(y)]
+    times = {round(t / _TIME_EPS) for t, _ in pts}
+    if len(times) < 2:
+        return None
+    n = len(pts)
+    mean_t = sum(t for t, _ in pts) / n
+    mean_y = sum(y for _, y in pts) / n
+    sxx = sum((t - mean_t) ** 2 for t, _ in pts)
+    sxy = sum((t - mean_t) * (y - mean_y) for t, y in pts)
+    slope = sxy / sxx
+    return slope, mean_y - slope * mean_t
+
+
+def projection(points: list[tuple[float, float]], T: float = T_DEFAULT) -> float | None:
+    """ŷT: the value at T of the least-squares line through `points` (time, value); None with fewer
+    than 2 distinct times. Missing values are skipped."""
+    fit = _fit(points)
+    return None if fit is None else fit[0] * T + fit[1]
+
+
+def anticipated_share(y0: float, projected: float | None, target: float) -> float | None:
+    """A = (ŷT − y0) / (yT − y0): the share of the way the projection reaches by T; None when the
+    projection is missing or the target equals the baseline."""
+    if _missing(projected):
+        return None
+    return share(y0, projected, target)
+
+
+def status(*, polarity: str, periods: int, baseline: float | None, latest: float | None,
+           target: float | None, anticipated: float | None, projected: float | None = None) -> str:
+    """The status id, by the first rule that applies:
+
+    1. not_assessable: fewer than 3 periods with values since the baseline, or no baseline value;
+    2. no_judgement: polarity "none" or no target (show the trend only);
+    3. achieved: d·(yt − yT) ≥ 0;
+    4. on_track: A ≥ 0.95;  5. too_slow: 0 < A < 0.95;  6. moving_away: A ≤ 0.
+
+    When the target equals the baseline A is undefined (no way to go); then the projection decides:
+    on_track when it ends at or on the good side of the target, moving_away otherwise.
+    """
+    if _missing(baseline) or _missing(latest) or periods < MIN_PERIODS:
+        return st.NOT_ASSESSABLE
+    d = direction(polarity)
+    if d == 0 or _missing(target):
+        return st.NO_JUDGEMENT
+    if d * (latest - target) >= 0 or _close(latest, target):
+        return st.ACHIEVED
+    if _missing(anticipated):
+        if _missing(projected):
+            return st.NOT_ASSESSABLE
+        return st.ON_TRACK if d * (projected - target) >= 0 or _close(projected, target) else st.MOVING_AWAY
+    if anticipated >= ON_TRACK_SHARE - 1e-9:
+        return st.ON_TRACK
+    if anticipated > 0:
+        return st.TOO_SLOW
+    return st.MOVING_AWAY
+
+
+def rolling_year(grain: str, aggregation: str, points: list[tuple[Any, float | None]]) -> list[tuple[Any, float]]:
+    """The series the assessment runs on, one (Period, value) per period end, in time order.
+
+    Yearly values are used as they are (missing ones dropped). For half-years, quarters and months,
+    each point is the sum (aggregation "sum") or mean ("mean") of the 2, 4 or 12 periods ending
+    there; a point exists only where every period of that window has a value. Missing values
+    (None/NaN) are skipped, never read as 0. Periods need `grain` and `years()` (see periods.py).
+    """
+    if grain not in PER_YEAR:
+        raise ValueError(f"unknown grain {grain!r}")
+    if aggregation not in ("sum", "mean"):
+        raise ValueError(f"unknown aggregation {aggregation!r}")
+    per_year = PER_YEAR[grain]
+    known: dict[int, tuple[Any, float]] = {}
+    for period, value in points:
+        if _missing(value):
+            continue
+        known[round(period.years() * per_year)] = (period, float(value))
+    ordered = sorted(known.items())
+    if per_year == 1:
+        return [pv for _, pv in ordered]
+    out = []
+    for key, (period, _) in ordered:
+        window = [known.get(k) for k in range(key - per_year + 1, key + 1)]
+        if any(w is None for w in window):
+            continue
+        total = math.fsum(v for _, v in window)
+        out.append((period, total if aggregation == "sum" else total / per_year))
+    return out
+
+
+def baseline_time(baseline_period: str) -> float:
+    """t0: the end of the baseline period in years ("2023" -> 2024.0, the window ending 2023-12)."""
+    from indicators import periods  # imported here so the pure rules above need nothing else
+
+    period = periods.parse(baseline_period)
+    if period is None:
+        raise ValueError(f"baseline period {baseline_period!r} is not a period")
+    return period.years()
+
+
+@dataclass(frozen=True)
+class Assessment:
+    status: str
+    polarity: str
+    baseline: float | None  # y0: the (rolling-year) value at the end of the baseline period
+    baseline_t: float  # t0
+    latest: float | None  # yt
+    latest_t: float | None  # t
+    latest_period: Any  # the Period at the end of the latest window, or None
+    target: float | None  # yT = indicator.target.value_for(y0)
+    T: float
+    share: float | None  # (yt − y0) / (yT − y0)
+    anticipated: float | None  # A
+    projection: float | None  # ŷT (also for polarity "none": the trend)
+    path_now: float | None  # path(t)
+    path: tuple[tuple[float, float], ...]  # ((t0, y0), (T, yT)) to draw, () when undefined
+    projection_line: tuple[tuple[float, float], ...]  # ((t0, fit(t0)), (T, ŷT)), () when undefined
+    points: tuple[tuple[float, float], ...]  # (t, value) from t0 on: what the status rests on
+    series: tuple[tuple[Any, float], ...]  # the whole assessed series (Period, value), for drawing
+    rolling: bool  # True when values are rolling-year sums or means
+    target_is_example: bool  # the UI must say "exempelmål"; False when there is no target at all
+
+
+def assess(indicator, points: list[tuple[Any, float | None]], T: float = T_DEFAULT) -> Assessment:
+    """Assess one indicator's series (one area) against its target: see docs/method.md.
+
+    `points` are (Period, value) with value None/NaN when missing, in any order.
+    """
+    series = rolling_year(indicator.grain, indicator.aggregation, points)
+    t0 = baseline_time(indicator.baseline_period)
+    timed = [(p.years(), v, p) for p, v in series]
+    used = [(t, v, p) for t, v, p in timed if t >= t0 - _TIME_EPS]
+    y0 = next((v for t, v, _ in used if abs(t - t0) <= _TIME_EPS), None)
+    latest_t, yt, latest_period = used[-1] if used else (None, None, None)
+
+    target = indicator.target.value_for(y0) if y0 is not None else None
+    shr = None if y0 is None or target is None or yt is None else share(y0, yt, target)
+
+    fit = _fit((t, v) for t, v, _ in used) if y0 is not None and len(used) >= MIN_PERIODS else None
+    projected = None if fit is None else fit[0] * T + fit[1]
+    anticipated = None if y0 is None or target is None else anticipated_share(y0, projected, target)
+
+    defined_path = y0 is not None and target is not None
+    path_now = path_value(y0, t0, target, T, latest_t) if defined_path and latest_t is not None else None
+
+    verdict = status(polarity=indicator.polarity, periods=len(used), baseline=y0, latest=yt,
+                     target=target, anticipated=anticipated, projected=projected)
+    return Assessment(
+        status=verdict,
+        polarity=indicator.polarity,
+        baseline=y0,
+        baseline_t=t0,
+        latest=yt,
+        latest_t=latest_t,
+        latest_period=latest_period,
+        target=target,
+        T=T,
+        share=shr,
+        anticipated=anticipated,
+        projection=projected,
+        path_now=path_now,
+        path=((t0, y0), (T, target)) if defined_path else (),
+        projection_line=((t0, fit[0] * t0 + fit[1]), (T, projected)) if fit else (),
+        points=tuple((t, v) for t, v, _ in used),
+        series=tuple(series),
+        rolling=PER_YEAR[indicator.grain] > 1,
+        target_is_example=indicator.target.kind != "none" and indicator.target.status == "example",
+    )

@@ -1,0 +1,2 @@
+"""Presenting: the slide set (URL <-> choices), findings written from the data, slide models,
+their figures, and the press pack (.pptx with native charts, PNGs, a one-page PDF, tables)."""

@@ -1,0 +1,51 @@
+"""The press pack's numbers: exactly what the slides show, as CSV and as an Excel workbook.
+
+The rows are `slides.table(...)`: hidden values are empty with what is shown instead ("<5"), and
+every row from demo data carries the demo mark in its own column. The Swedish CSV uses `;` and a
+decimal comma so it opens correctly in Swedish Excel; the English one uses `,` and a point.
+"""
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+
+from indicators import i18n
+from indicators.catalog import Catalog
+from indicators.present.slides import Slide, table
+
+_COLUMNS = ("slide", "title", "chart", "indicator", "area", "series", "category", "value", "shown",
+            "suppressed", "unit", "source", "as_of", "demo")
+_KEY = {"title": "col_title", "category": "col_category", "value": "col_value",
+        "shown": "col_shown", "suppressed": "col_suppressed", "as_of": "col_as_of", "demo": "col_demo"}
+
+
+def frame(slides: list[Slide], catalog: Catalog | None, lang: str) -> pd.DataFrame:
+    """The numbers with column names in `lang`."""
+    rows = table(slides, catalog)
+    names = {c: i18n.t(f"present.pack.{_KEY.get(c, 'col_' + c)}", lang) for c in _COLUMNS}
+    return rows.rename(columns=names)
+
+
+def csv_bytes(slides: list[Slide], catalog: Catalog | None, lang: str) -> bytes:
+    data = frame(slides, catalog, lang)
+    if lang == "sv":
+        text = data.to_csv(index=False, sep=";", decimal=",", lineterminator="\r\n")
+    else:
+        text = data.to_csv(index=False, lineterminator="\r\n")
+    return text.encode("utf-8-sig")  # the BOM makes Excel read UTF-8 (å ä ö) correctly
+
+
+def xlsx_bytes(slides: list[Slide], catalog: Catalog | None, lang: str) -> bytes:
+    data = frame(slides, catalog, lang)
+    about = pd.DataFrame({
+        i18n.t("present.pack.col_slide", lang): range(1, len(slides) + 1),
+        i18n.t("present.pack.col_title", lang): [s.title for s in slides],
+        i18n.t("present.pack.col_source", lang): [s.provenance for s in slides],
+        i18n.t("present.pack.col_demo", lang): [s.demo_mark for s in slides],
+    })
+    out = io.BytesIO()
+    with pd.ExcelWriter(out, engine="openpyxl") as writer:
+        data.to_excel(writer, sheet_name=i18n.t("present.pack.table_sheet", lang), index=False)
+        about.to_excel(writer, sheet_name=i18n.t("present.pack.about_sheet", lang), index=False)
+    return out.getvalue()

@@ -1,0 +1,104 @@
+"""Plotly figures for slides: the presentation page and the press pack's PNGs draw the same figure.
+
+`figure(slide)` is the chart alone, for the page, where the slide title is HTML above it.
+`figure(slide, standalone=True, width=1920, height=1080)` adds the finding as title, the provenance
+and the demo mark, so a PNG shared on its own still says what it shows, where it comes from, and
+that demo numbers are fictitious. Hidden values (small counts) are gaps; hover texts show "<5".
+"""
+from __future__ import annotations
+
+import textwrap
+
+import plotly.graph_objects as go
+
+from indicators.present import slide_style as style
+from indicators.present.slides import OBSERVED, Slide
+
+
+def _wrap(text: str, width: int) -> str:
+    return "<br>".join(textwrap.wrap(text, width)) or text
+
+
+def figure(slide: Slide, *, standalone: bool = False, width: int = 1920, height: int = 1080,
+           scale: float = 1.0) -> go.Figure | None:
+    """The slide's chart as a Plotly figure (None when the slide has no chart).
+
+    `scale` multiplies every font and line size (the page uses 1.0 at 1920 px wide).
+    """
+    chart = slide.chart
+    if chart is None:
+        return None
+    px = lambda n: max(1, round(n * scale))  # noqa: E731
+    fig = go.Figure()
+    observed = 0
+    for spec in chart.series:
+        colour = style.series_colour(observed) if spec.kind == OBSERVED else style.PATH
+        observed += spec.kind == OBSERVED
+        text = list(spec.shown)
+        if chart.kind == "bar":
+            fig.add_bar(x=list(chart.categories), y=list(spec.values), name=spec.name,
+                        marker_color=colour, text=text, textposition="outside",
+                        textfont={"size": px(style.AXIS_PX + 4), "color": style.TEXT},
+                        hovertext=text, hoverinfo="x+text")
+            continue
+        fig.add_scatter(
+            x=list(chart.categories), y=list(spec.values), name=spec.name,
+            mode="lines+markers" if spec.kind == OBSERVED else "lines",
+            line={"color": colour, "width": px(style.LINE_PX if spec.kind == OBSERVED else 4),
+                  "dash": "solid" if spec.kind == OBSERVED else "dash"},
+            marker={"size": px(style.MARKER_PX), "color": colour},
+            hovertext=text, hoverinfo="x+name+text", connectgaps=False,
+        )
+    axis_font = {"size": px(style.AXIS_PX), "color": style.TEXT}
+    top = 40
+    layout = dict(
+        template="plotly_white", paper_bgcolor=style.BACKGROUND, plot_bgcolor=style.BACKGROUND,
+        font={"family": "DejaVu Sans, Arial, sans-serif", "size": px(style.AXIS_PX), "color": style.TEXT},
+        showlegend=len(chart.series) > 1,
+        legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom",
+                "font": {"size": px(style.LEGEND_PX)}},
+        xaxis={"type": "category", "tickfont": axis_font, "showgrid": False,
+               "linecolor": style.TEXT, "linewidth": 2, "tickangle": 0,
+               "tickvals": list(chart.categories),
+               "ticktext": [_wrap(c, 12) for c in chart.categories]},
+        yaxis={"tickfont": axis_font, "gridcolor": style.GRID, "zeroline": True,
+               "zerolinecolor": style.MUTED, "rangemode": "tozero",
+               "title": {"text": chart.unit, "font": axis_font},
+               "separatethousands": True},
+        separators=", " if slide.lang == "sv" else ".,",
+        margin={"l": px(110), "r": px(40), "t": px(top), "b": px(80)},
+        annotations=[],
+        width=width if standalone else None,
+        height=height if standalone else style.CHART_HEIGHT_PX,
+    )
+    if standalone:
+        wrap_at = 48 if width <= height else 70
+        title = _wrap(slide.title, wrap_at)
+        lines = title.count("<br>") + 1
+        title_px = px(44 if width > height else 40)
+        top = 60 + lines * title_px * 1.25 + (40 if layout["showlegend"] else 0)
+        layout["title"] = {"text": f"<b>{title}</b>", "x": 0.03, "xanchor": "left", "y": 0.98,
+                           "yanchor": "top", "font": {"size": title_px, "color": style.TEXT}}
+        layout["legend"]["y"] = 1.0
+        layout["margin"].update(t=round(top), b=px(150 if width <= height else 130))
+        footer = _wrap(slide.provenance, 80 if width <= height else 130)
+        layout["annotations"].append(dict(
+            text=footer, xref="paper", yref="paper", x=0, y=-0.1, xanchor="left", yanchor="top",
+            showarrow=False, align="left", font={"size": px(style.FOOTER_PX), "color": style.MUTED}))
+        if chart.legend:
+            layout["annotations"].append(dict(
+                text=_wrap(" ".join(chart.legend), 100), xref="paper", yref="paper", x=1, y=-0.1,
+                xanchor="right", yanchor="top", showarrow=False, align="right",
+                font={"size": px(style.FOOTER_PX), "color": style.MUTED}))
+    if slide.demo:
+        # inside the figure itself, so a screenshot or a PNG keeps it (METHOD.md section 4)
+        layout["annotations"].append(dict(
+            text=f"<b>{slide.demo_mark}</b>", xref="paper", yref="paper", x=0.5, y=0.5,
+            showarrow=False, textangle=-18, opacity=0.35,
+            font={"size": px(56 if standalone else 48), "color": style.DEMO}))
+    if chart.decimals == 0:
+        top_value = max((v for s in chart.series for v in s.values if v is not None), default=0)
+        if top_value < 10:
+            layout["yaxis"]["dtick"] = 1  # whole numbers only: "2,5 områden" means nothing
+    fig.update_layout(**layout)
+    return fig

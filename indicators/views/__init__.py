@@ -1,0 +1,5 @@
+"""View models: data in, plain values out, one module per screen or part of a screen.
+
+Each takes a read-only store connection (or frames) and the catalog, and returns what a page
+shows: rows, texts, figures already disclosure-controlled. No Streamlit (that is `indicators.web`).
+"""

@@ -1,0 +1,185 @@
+"""What an upload would do, before anything is saved: summary, revisions, problems as a table.
+
+    con = store.connect(home)                       # read-only; temp tables are allowed
+    result = preview(con, data, "skjutningar.csv", catalog)
+    result.ok -> result.summary (rows, indicators, areas, periods, new, revised, revisions)
+    else      -> problem_table(result.validation.problems, lang) / problems_csv(...)
+
+The counts come from the same SQL the save uses (`store.new_and_revised`), so the preview says what
+the save will do unless somebody else saves in between (then `changes_since` in history_view.py
+tells the analyst what changed).
+"""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, replace
+
+import pandas as pd
+
+from indicators import periods, store
+from indicators.catalog import Catalog
+from indicators.i18n import number, t
+from indicators.ingest import Problem, Validation, drop_staged, validate
+
+MAX_REVISIONS_SHOWN = 500
+
+
+@dataclass(frozen=True)
+class Revision:
+    indicator_id: str
+    area_id: str
+    period: str
+    old: float | None
+    new: float | None
+
+
+@dataclass(frozen=True)
+class Summary:
+    rows: int
+    indicators: tuple[str, ...]       # ids, in catalog order
+    areas: tuple[str, ...]            # ids, in catalog order
+    periods: tuple[str, ...]          # normalised texts, oldest first
+    new: int                          # values for a key that has no real value yet
+    revised: int                      # values that change a current real value
+    revisions: tuple[Revision, ...]   # old -> new, at most MAX_REVISIONS_SHOWN (in file order)
+    values: int = 0                   # indicator x area x period values in the file
+
+    @property
+    def unchanged(self) -> int:
+        """Values equal to the current real value: saving them changes nothing visible."""
+        return self.values - self.new - self.revised
+
+
+@dataclass(frozen=True)
+class Preview:
+    file_name: str                    # without folders: what the history will show
+    validation: Validation
+    summary: Summary | None           # None when the file is rejected
+    seen_upload_id: int               # the newest upload when the preview was made
+    already_loaded: tuple[int, ...]   # active uploads with exactly the same bytes
+
+    @property
+    def ok(self) -> bool:
+        return self.validation.ok and self.summary is not None
+
+
+def preview(con, data: bytes, file_name: str, catalog: Catalog, *,
+            sheet: str | None = None) -> Preview:
+    """Validates `data` on `con` (a store connection) and describes what saving it would change.
+
+    Writes nothing: the staged rows live in TEMP tables that are dropped before returning.
+    """
+    seen = con.execute("SELECT coalesce(max(upload_id), 0) FROM uploads").fetchall()[0][0]
+    validation = validate(con, data, file_name, catalog, sheet=sheet)
+    name = store.display_name(file_name)
+    same = tuple(row[0] for row in con.execute(
+        "SELECT upload_id FROM uploads WHERE sha256 = ? AND status = 'active' AND kind = 'upload'"
+        " ORDER BY upload_id", [validation.sha256]).fetchall())
+    if not validation.ok:
+        return Preview(name, validation, None, seen, same)
+    try:
+        summary = _summary(con, catalog, validation.row_count)
+    finally:
+        drop_staged(con)
+    return Preview(name, validation, summary, seen, same)
+
+
+def _summary(con, catalog: Catalog, rows: int) -> Summary:
+    found = con.execute("""
+        SELECT list(DISTINCT indicator_id), list(DISTINCT area_id), count(*) FROM staged
+    """).fetchall()[0]
+    indicator_order = {i.id: n for n, i in enumerate(catalog.indicators)}
+    area_order = {a.id: n for n, a in enumerate(catalog.areas)}
+    period_rows = con.execute(
+        "SELECT period FROM staged GROUP BY period, grain ORDER BY min(period_start), grain").fetchall()
+    new, revised = store.new_and_revised(con)
+    revisions = tuple(Revision(*row) for row in store.revisions_of_staged(con)[:MAX_REVISIONS_SHOWN])
+    return Summary(
+        rows=rows,
+        indicators=tuple(sorted(found[0] or [], key=lambda i: indicator_order.get(i, 1 << 30))),
+        areas=tuple(sorted(found[1] or [], key=lambda a: area_order.get(a, 1 << 30))),
+        periods=tuple(row[0] for row in period_rows),
+        new=new, revised=revised, revisions=revisions, values=int(found[2]))
+
+
+def plain_number(x: float | None, lang: str) -> str:
+    """A value exactly as uploaded, in the language's format: "12,5", "1 234", "–" for missing.
+
+    Analysts check their own values here, so nothing is rounded to the indicator's decimals
+    (up to 6 decimals, trailing zeros dropped)."""
+    if x is None or x != x:
+        return "–"
+    decimals = len(f"{x:.6f}".rstrip("0").split(".")[1])
+    return number(x, lang, decimals)
+
+
+def period_span(texts: tuple[str, ...], lang: str) -> str:
+    """"2024-Q1 – 2024-Q4 (4 perioder)" for many periods, "2024, 2025" for one or two."""
+    if len(texts) <= 2:
+        return ", ".join(texts)
+    return t("upload.period_span", lang, first=texts[0], last=texts[-1], count=len(texts))
+
+
+# --- problems as a table ---------------------------------------------------------------------
+
+def closest_value(problem: Problem) -> str:
+    """The closest valid value for a problem, when there is one ("" otherwise)."""
+    detail = problem.detail or {}
+    if detail.get("suggestion"):
+        return str(detail["suggestion"])
+    if problem.key == "ingest.wrong_grain":
+        return _same_time_in(detail.get("value"), detail.get("grain")) or ""
+    return ""
+
+
+def _same_time_in(text, grain) -> str | None:
+    """The period of `grain` that starts where `text` starts, when `text` is finer than `grain`
+    ("2024-05" for a quarter indicator -> "2024-Q2"); None when that would be a guess."""
+    found = periods.parse(text or "") if isinstance(text, str) else None
+    if found is None or grain not in periods.GRAINS:
+        return None
+    order = {g: n for n, g in enumerate(periods.GRAINS)}   # year, half, quarter, month: coarse first
+    if order[found.grain] <= order[grain]:
+        return None
+    per_year = {"year": 1, "half": 2, "quarter": 4, "month": 12}[grain]
+    index = (found.start.month - 1) * per_year // 12 + 1
+    return periods.Period(found.year, grain, index).text
+
+
+def problem_columns(lang: str) -> list[str]:
+    return [t(f"upload.problem_{name}", lang) for name in ("line", "column", "what", "closest")]
+
+
+def problem_table(problems: list[Problem], lang: str) -> pd.DataFrame:
+    """One row per problem: line, column, what is wrong, the closest valid value."""
+    rows = [[p.line, p.column or "", replace(p, line=None, column=None).message(lang),
+             closest_value(p)] for p in problems]
+    frame = pd.DataFrame(rows, columns=problem_columns(lang))
+    frame[frame.columns[0]] = frame[frame.columns[0]].astype("Int64")
+    return frame
+
+
+def problems_csv(problems: list[Problem], lang: str) -> bytes:
+    """The problem table as a file Excel opens with Swedish settings: `;`, UTF-8 with BOM (the
+    messages quote whatever the file held, which Windows-1252 cannot always encode)."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(problem_columns(lang))
+    for p in problems:
+        writer.writerow(["" if p.line is None else p.line, p.column or "",
+                         replace(p, line=None, column=None).message(lang), closest_value(p)])
+    return out.getvalue().encode("utf-8-sig")
+
+
+def revision_table(revisions: tuple[Revision, ...], catalog: Catalog, lang: str) -> pd.DataFrame:
+    """Old -> new for every revision, with names instead of ids."""
+    def names(r: Revision) -> list:
+        indicator = catalog.indicator(r.indicator_id)
+        area = catalog.area(r.area_id)
+        return [indicator.name(lang) if indicator else r.indicator_id,
+                area.name if area else r.area_id, r.period, plain_number(r.old, lang),
+                plain_number(r.new, lang)]
+    columns = [t(f"upload.revision_{name}", lang)
+               for name in ("indicator", "area", "period", "old", "new")]
+    return pd.DataFrame([names(r) for r in revisions], columns=columns)
