@@ -9,10 +9,85 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-GRAINS = ("year", "half", "quarter", "month")
-PARTS = {"year": 1, "half": 2, "quarter": 4, "month": 12}
-EXAMPLES = {"year": "2024", "half": "2024-H1", "quarter": "2024-Q2", "month": "2024-05"}
 MIN_YEAR, MAX_YEAR = 1900, 2199
+
+
+@dataclass(frozen=True)
+class Grain:
+    """One grain of time: how many parts a year has and how its periods are written.
+
+    The normalised text of a period is `{year}` for a whole year, else `{year}-{marker}{index}`
+    with the index written in `digits` digits: `2024-H1`, `2024-Q2`, `2024-05`. Every module asks
+    this table (catalog validation, ingest, progress, the store's SQL), so a new grain is one entry.
+    """
+
+    name: str
+    parts: int        # periods per year
+    marker: str       # letter before the index in the normalised text ("" for year and month)
+    digits: int       # digits of the index in the normalised text (0 for a year)
+    example: str      # a period of this grain as analysts should write it, for messages
+
+    def text(self, year: int, index: int) -> str:
+        return f"{year}" if self.parts == 1 else f"{year}-{self.marker}{index:0{self.digits}d}"
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The normalised text of this grain's periods."""
+        if self.parts == 1:
+            return re.compile(r"\d{4}")
+        return re.compile(rf"\d{{4}}-{self.marker}\d{{{self.digits}}}")
+
+
+GRAIN_TABLE = (
+    Grain("year", 1, "", 0, "2024"),
+    Grain("half", 2, "H", 1, "2024-H1"),
+    Grain("quarter", 4, "Q", 1, "2024-Q2"),
+    Grain("month", 12, "", 2, "2024-05"),
+)
+GRAINS = tuple(g.name for g in GRAIN_TABLE)                 # coarse first
+PARTS = {g.name: g.parts for g in GRAIN_TABLE}
+EXAMPLES = {g.name: g.example for g in GRAIN_TABLE}
+_BY_NAME = {g.name: g for g in GRAIN_TABLE}
+
+
+def grain(name: str) -> Grain:
+    """The grain called `name`; KeyError for an unknown one."""
+    return _BY_NAME[name]
+
+
+def grain_of(text: str) -> str | None:
+    """The grain of a NORMALISED period text ("2023" -> "year", "2023-Q2" -> "quarter"), or None."""
+    found = parse_normalised(str(text))
+    return found.grain if found else None
+
+
+def parse_normalised(text: str) -> Period | None:
+    """The period of a normalised text (`2024`, `2024-H1`, `2024-Q2`, `2024-05`) only, or None."""
+    for g in GRAIN_TABLE:
+        if g.pattern.fullmatch(text):
+            year = int(text[:4])
+            index = int(text[5 + len(g.marker):]) if g.parts > 1 else 1
+            if 1 <= index <= g.parts and MIN_YEAR <= year <= MAX_YEAR:
+                return Period(year, g.name, index)
+    return None
+
+
+def grain_sql(period: str) -> str:
+    """SQL twin of `Period.grain` for a normalised period text (a test checks it against Python)."""
+    part = f"split_part({period}, '-', 2)"
+    cases = " ".join(f"WHEN {part}[1] = '{g.marker}' THEN '{g.name}'" for g in GRAIN_TABLE if g.marker)
+    plain = {g.digits: g.name for g in GRAIN_TABLE if not g.marker}
+    return (f"(CASE WHEN {part} = '' THEN '{plain[0]}' {cases}"
+            f" ELSE '{next(n for d, n in plain.items() if d)}' END)")
+
+
+def start_sql(period: str) -> str:
+    """SQL twin of `Period.start` (a DATE) for a normalised period text."""
+    part = f"split_part({period}, '-', 2)"
+    cases = " ".join(f"WHEN {part}[1] = '{g.marker}' THEN ({part}[2:]::INTEGER - 1) * {12 // g.parts} + 1"
+                     for g in GRAIN_TABLE if g.marker)
+    return (f"make_date(split_part({period}, '-', 1)::INTEGER,"
+            f" CASE WHEN {part} = '' THEN 1 {cases} ELSE {part}::INTEGER END, 1)")
 
 
 @dataclass(frozen=True, order=True)
@@ -31,13 +106,7 @@ class Period:
 
     @property
     def text(self) -> str:
-        if self.grain == "year":
-            return f"{self.year}"
-        if self.grain == "half":
-            return f"{self.year}-H{self.index}"
-        if self.grain == "quarter":
-            return f"{self.year}-Q{self.index}"
-        return f"{self.year}-{self.index:02d}"
+        return _BY_NAME[self.grain].text(self.year, self.index)
 
     @property
     def _months(self) -> int:

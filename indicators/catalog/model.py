@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from indicators import config
+from indicators import config, periods
 
-GRAINS = ("year", "half", "quarter", "month")
+GRAINS = periods.GRAINS  # the grain table is periods.GRAIN_TABLE
 POLARITIES = ("lower", "higher", "none")
 MEASURES = ("count", "rate", "share", "index", "amount")  # count/rate/amount >= 0; share 0..100
 AGGREGATIONS = ("sum", "mean")

@@ -10,18 +10,12 @@ import re
 import tomllib
 from pathlib import Path
 
-from indicators import i18n
+from indicators import i18n, periods
 from indicators.catalog import (AGGREGATIONS, AREA_KINDS, GRAINS, MEASURES, POLARITIES, TARGET_KINDS,
                       TARGET_STATUSES, Area, Catalog, CatalogError, FocusArea, Indicator, Target,
                       area_key)
 
 ID = re.compile(r"^[a-z0-9]+(_[a-z0-9]+)*$")
-PERIOD_FORMS = {
-    "year": re.compile(r"^\d{4}$"),
-    "half": re.compile(r"^\d{4}-H[12]$"),
-    "quarter": re.compile(r"^\d{4}-Q[1-4]$"),
-    "month": re.compile(r"^\d{4}-(0[1-9]|1[0-2])$"),
-}
 TEXT_FIELDS = ("name_sv", "name_en", "unit_sv", "unit_en", "source", "definition_sv",
                "definition_en")
 INDICATOR_FIELDS = {"id", "focus_area", "grain", "polarity", "aggregation", "measure", "scale",
@@ -34,9 +28,7 @@ class _Problems(list):
         self.append(f"{file}, {where}: {i18n.t('catalog.' + key, None, **fmt)}")
 
 
-def grain_of(text: str) -> str | None:
-    """The grain of a normalised period text ("2023" -> "year", "2023-Q2" -> "quarter"), or None."""
-    return next((g for g, form in PERIOD_FORMS.items() if form.match(str(text))), None)
+grain_of = periods.grain_of
 
 
 def _rows(folder: Path, name: str, columns: tuple[str, ...], problems: _Problems) -> list[dict]:

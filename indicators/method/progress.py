@@ -11,12 +11,13 @@ import math
 from dataclasses import dataclass
 from typing import Any, Iterable
 
+from indicators import periods
 from indicators.method import status as st
 
 T_DEFAULT = 2028.0  # the end of 2027
 MIN_PERIODS = 3  # periods with values since the baseline (the baseline included)
 ON_TRACK_SHARE = 0.95
-PER_YEAR = {"year": 1, "half": 2, "quarter": 4, "month": 12}
+PER_YEAR = periods.PARTS
 _TIME_EPS = 1e-6  # two times closer than this are the same period end
 
 

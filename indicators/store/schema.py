@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import duckdb
 
+from indicators import periods
 from indicators.catalog import Catalog
 
 SCHEMA_VERSION = "2"  # 2: revisions without grain and period_start (see upgrade)
@@ -56,19 +57,8 @@ CREATE TABLE indicators (
 """
 
 
-def grain_sql(period: str) -> str:
-    """SQL: the grain of a normalised period text ('2024-Q2' -> 'quarter'), as periods.Period.grain."""
-    part = f"split_part({period}, '-', 2)"
-    return (f"(CASE WHEN {part} = '' THEN 'year' WHEN {part}[1] = 'H' THEN 'half'"
-            f" WHEN {part}[1] = 'Q' THEN 'quarter' ELSE 'month' END)")
-
-
-def start_sql(period: str) -> str:
-    """SQL: the first day (DATE) of a normalised period text, as periods.Period.start."""
-    part = f"split_part({period}, '-', 2)"
-    month = (f"CASE WHEN {part} = '' THEN 1 WHEN {part}[1] = 'H' THEN {part}[2:]::INTEGER * 6 - 5"
-             f" WHEN {part}[1] = 'Q' THEN {part}[2:]::INTEGER * 3 - 2 ELSE {part}::INTEGER END")
-    return f"make_date(split_part({period}, '-', 1)::INTEGER, {month}, 1)"
+grain_sql = periods.grain_sql   # the SQL twins live beside the grain table
+start_sql = periods.start_sql
 
 
 # Demo rows are dropped for any indicator that has a real (non-demo) value, before the latest

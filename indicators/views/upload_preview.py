@@ -142,7 +142,7 @@ def _same_time_in(text, grain) -> str | None:
     order = {g: n for n, g in enumerate(periods.GRAINS)}   # year, half, quarter, month: coarse first
     if order[found.grain] <= order[grain]:
         return None
-    per_year = {"year": 1, "half": 2, "quarter": 4, "month": 12}[grain]
+    per_year = periods.PARTS[grain]
     index = (found.start.month - 1) * per_year // 12 + 1
     return periods.Period(found.year, grain, index).text
 

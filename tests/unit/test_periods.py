@@ -110,3 +110,33 @@ def test_the_example_for_a_grain_parses_to_that_grain(grain):
 def test_a_period_with_an_impossible_index_cannot_be_made():
     with pytest.raises(ValueError):
         Period(2024, "quarter", 5)
+
+
+def _every_period_of(grain: str, years=(1999, 2024)):
+    table = periods.grain(grain)
+    return [Period(year, grain, index) for year in years for index in range(1, table.parts + 1)]
+
+
+@pytest.mark.parametrize("grain", periods.GRAINS)
+def test_the_sql_twins_of_the_grain_table_agree_with_python(grain):
+    import duckdb
+
+    con = duckdb.connect()
+    cases = _every_period_of(grain)
+    rows = con.execute(
+        f"SELECT {periods.grain_sql('p')}, {periods.start_sql('p')} FROM (SELECT unnest(?::VARCHAR[]) AS p)",
+        [[p.text for p in cases]]).fetchall()
+    assert rows == [(p.grain, p.start) for p in cases]
+
+
+@pytest.mark.parametrize("grain", periods.GRAINS)
+def test_a_normalised_text_parses_back_to_its_period_and_grain(grain):
+    for period in _every_period_of(grain):
+        assert periods.parse_normalised(period.text) == period
+        assert periods.grain_of(period.text) == grain
+        assert periods.parse(periods.grain(grain).example).grain == grain
+
+
+@pytest.mark.parametrize("text", ["2024-H3", "2024-Q0", "2024-13", "2024-5", "2024Q2", "24", ""])
+def test_a_text_that_is_not_normalised_has_no_grain(text):
+    assert periods.grain_of(text) is None
