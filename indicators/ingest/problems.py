@@ -19,6 +19,8 @@ class Problem:
         """The problem as one sentence in `lang`, starting with its line and column."""
         lang = lang or config.lang()
         text = t(self.key, lang, **_formatted(self.detail, lang))
+        if self.detail.get("more"):
+            text += t("ingest.more_lines", lang, count=number(self.detail["more"], lang))
         if self.line is not None and self.column:
             return t("ingest.at_line_column", lang, line=number(self.line, lang), column=self.column, text=text)
         if self.line is not None:
@@ -34,7 +36,11 @@ def _formatted(detail: dict, lang: str) -> dict:
     for name in ("grain", "found"):
         if isinstance(fmt.get(name), str) and fmt[name] in periods.GRAINS:
             fmt[f"{name}_name"] = t(f"ingest.grain_{fmt[name]}", lang)
+    if "symbol" in fmt:
+        names = {"..": "dotdot", ".": "dot", "\u2013": "zero", "\u00d7": "withheld"}
+        fmt["meaning"] = t(f"ingest.symbol_{names.get(fmt['symbol'], 'dotdot')}", lang)
     if "missing" in fmt:
+        fmt["hint"] = t("ingest.missing_indicator_hint", lang) if "indicator" in fmt["missing"] else ""
         fmt["missing"] = ", ".join(t(f"ingest.column_{name}", lang) for name in fmt["missing"])
         fmt["required"] = ", ".join(t(f"ingest.column_{name}", lang) for name in headers.REQUIRED)
     for name in ("size", "limit") if "size" in fmt else ():
@@ -43,3 +49,8 @@ def _formatted(detail: dict, lang: str) -> dict:
         if isinstance(fmt.get(name), int) and not isinstance(fmt.get(name), bool):
             fmt[name] = number(fmt[name], lang)
     return fmt
+
+
+class Notice(Problem):
+    """Something the preview tells without rejecting the file: a title or footnote line skipped, a
+    column ignored, cells read as symbols or as percent, areas skipped. Same shape as a Problem."""

@@ -7,10 +7,11 @@ surface (view `observations`, tables `uploads` and `revisions`) is in `schema`; 
 the pages use is in `queries`. Imports the core and `ingest`, never views, present, web or cli.
 """
 from indicators.store.writes import (DEMO_FILE, SETTINGS, SYSTEM_USER, IngestOutcome, Upload,
+                                     annotated_count,
                                      connect, db_path, demo_hidden, display_name, ensure_store,
                                      ingest, new_and_revised, rebuild, revert, revisions_of_staged,
                                      set_demo_hidden, uploads, version)
 
-__all__ = ["DEMO_FILE", "SETTINGS", "SYSTEM_USER", "IngestOutcome", "Upload", "connect", "db_path",
+__all__ = ["DEMO_FILE", "SETTINGS", "SYSTEM_USER", "IngestOutcome", "Upload", "annotated_count", "connect", "db_path",
            "demo_hidden", "display_name", "ensure_store", "ingest", "new_and_revised", "rebuild",
            "revert", "revisions_of_staged", "set_demo_hidden", "uploads", "version"]

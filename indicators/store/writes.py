@@ -19,6 +19,7 @@ from indicators import config
 from indicators.store.atomic import DB_NAME, working_copy, write_lock
 from indicators.catalog import Catalog, load_catalog
 from indicators.ingest import Validation, drop_staged, validate
+from indicators.ingest.options import NONE, Options
 
 SETTINGS = "settings.json"
 SYSTEM_USER = "system"
@@ -30,6 +31,7 @@ class IngestOutcome:
     upload_id: int | None      # None when the file was rejected and nothing was written
     new: int = 0
     revised: int = 0
+    annotated: int = 0         # values unchanged whose note, source or symbol changed
 
     @property
     def ok(self) -> bool:
@@ -95,8 +97,11 @@ def ensure_store(home: Path | None = None, catalog: Catalog | None = None) -> Pa
 
 
 def ingest(data: bytes, file_name: str, *, by: str, home: Path | None = None,
-           catalog: Catalog | None = None, kind: str = "upload") -> IngestOutcome:
-    """Validates and stores a file whole, or stores nothing and returns the problems."""
+           catalog: Catalog | None = None, kind: str = "upload", options: Options = NONE) -> IngestOutcome:
+    """Validates and stores a file whole, or stores nothing and returns the problems.
+
+    `options` (the indicator, columns, sheet, period ... of a statistical-database export) are
+    archived with the file, so a rebuild reads it the same way."""
     home = _home(home)
     catalog = catalog or load_catalog()
     ensure_store(home, catalog)
@@ -106,7 +111,7 @@ def ingest(data: bytes, file_name: str, *, by: str, home: Path | None = None,
                 schema.upgrade(con)
                 known = {row[0] for row in con.execute("SELECT upload_id FROM uploads").fetchall()}
                 archive.set_aside_orphans(home, known)
-                outcome = _ingest_into(con, home, catalog, data, file_name, by=by, kind=kind)
+                outcome = _ingest_into(con, home, catalog, data, file_name, by=by, kind=kind, options=options)
                 if not outcome.ok:
                     raise _Rejected(outcome)
         except _Rejected as rejected:
@@ -122,30 +127,32 @@ class _Rejected(Exception):
 
 def _ingest_into(con, home: Path, catalog: Catalog, data: bytes, file_name: str, *, by: str,
                  kind: str, upload_id: int | None = None, loaded_at: datetime | None = None,
-                 status: str = "active") -> IngestOutcome:
-    validation = validate(con, data, file_name, catalog)
+                 status: str = "active", options: Options = NONE) -> IngestOutcome:
+    validation = validate(con, data, file_name, catalog, options=options)
     if not validation.ok:
         return IngestOutcome(validation, None)
     if upload_id is None:
         upload_id = con.execute("SELECT coalesce(max(upload_id), 0) + 1 FROM uploads").fetchall()[0][0]
     new, revised = new_and_revised(con)
+    annotated = annotated_count(con)
     entry = archive.Entry(
         upload_id=upload_id, file_name=display_name(file_name),
         sha256=validation.sha256, row_count=validation.row_count,
         loaded_at=(loaded_at or datetime.now(timezone.utc).replace(tzinfo=None)).isoformat(),
-        loaded_by=by, status=status, kind=kind, new_count=new, revised_count=revised)
+        loaded_by=by, status=status, kind=kind, new_count=new, revised_count=revised,
+        options=options.as_dict() or None)
     with ThreadPoolExecutor(1) as pool:  # the archive copy is written while DuckDB inserts the rows
         archived = pool.submit(archive.write, home, entry, data)  # (both release the GIL)
         con.execute(
             "INSERT INTO revisions SELECT ?, line, indicator_id, area_id, period,"
-            " value, numerator, denominator, n, note, source FROM staged", [upload_id])
+            " value, numerator, denominator, n, note, source, symbol FROM staged", [upload_id])
         relative = archived.result()
     con.execute(
         "INSERT INTO uploads VALUES (?, ?, ?, ?, ?::TIMESTAMP, ?, ?, ?, ?, ?, ?, NULL, NULL)",
         [upload_id, entry.file_name, entry.sha256, entry.row_count, entry.loaded_at, by, status,
          kind, new, revised, str(relative)])
     drop_staged(con)
-    return IngestOutcome(validation, upload_id, new, revised)
+    return IngestOutcome(validation, upload_id, new, revised, annotated)
 
 
 def display_name(file_name: str) -> str:
@@ -165,6 +172,18 @@ def new_and_revised(con) -> tuple[int, int]:
           ON o.indicator_id = s.indicator_id AND o.area_id = s.area_id AND o.period = s.period
     """).fetchall()[0]
     return int(new), int(revised)
+
+
+def annotated_count(con) -> int:
+    """How many staged values equal the current real value but change its note, source or symbol
+    (an upload that only corrects comments is not "nothing happened")."""
+    return int(con.execute("""
+        SELECT count(*) FROM staged s JOIN observations o
+          ON o.indicator_id = s.indicator_id AND o.area_id = s.area_id AND o.period = s.period
+        WHERE NOT o.is_demo AND s.value IS NOT DISTINCT FROM o.value
+          AND (s.note IS DISTINCT FROM o.note OR s.source IS DISTINCT FROM o.source
+               OR s.symbol IS DISTINCT FROM o.symbol)
+    """).fetchall()[0][0])
 
 
 def revisions_of_staged(con) -> list[tuple]:
@@ -277,7 +296,8 @@ def _build(home: Path, catalog: Catalog, replay: list[archive.Entry]) -> list[st
                 by=entry.loaded_by if entry else SYSTEM_USER, kind=kind,
                 upload_id=entry.upload_id if entry else None,
                 loaded_at=datetime.fromisoformat(entry.loaded_at) if entry else None,
-                status=entry.status if entry else "active")
+                status=entry.status if entry else "active",
+                options=Options.from_dict(entry.options or {}) if entry else NONE)
             if not outcome.ok:
                 skipped.append(f"{name}: {outcome.validation.problems[0].message()}")
                 continue
