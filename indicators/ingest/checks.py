@@ -19,7 +19,7 @@ from indicators.ingest.problems import Problem
 MAX_BITS = 1 << 27  # duplicate keys up to this many are found with a bitmap (16 MB), more by sorting
 MAX_PROBLEMS = 1000  # more are counted, not listed: a broken million-row file needs no million lines
 NONNEGATIVE = ("count", "rate", "amount")  # measures that cannot be negative; a share is 0-100
-MAPS = ("_ingest_ind", "_ingest_area", "_ingest_period", "_ingest_typed")
+MAPS = ("_ingest_ind", "_ingest_area", "_ingest_period", "_ingest_typed", "_ingest_wide")
 STAGED_OPTIONAL = ("numerator", "denominator", "n", "note", "source", "symbol")  # the contract's order
 _TYPES = {"note": "VARCHAR", "source": "VARCHAR", "symbol": "VARCHAR"}
 _THOUSANDS = r"^\s*[0-9]{1,3}([.,][0-9]{3})+\s*$"  # `1,234` or `1.234`: a count written English-style
@@ -83,11 +83,14 @@ class Checker:
         if not self.layout.wide:
             return (f"SELECT {common}, {c('period')} AS period_t, {self.layout.columns['value']} AS vcol,"
                     f" {c('value')} AS value_t FROM {tabular.ROWS} WHERE {where}")
-        return " UNION ALL ".join(
-            f"SELECT {common}, '{period.text}' AS period_t,"
-            f" {p} AS vcol, c{p} AS value_t FROM {tabular.ROWS}"
-            f" WHERE {where} AND nullif(trim(c{p}), '') IS NOT NULL"
-            for p, period in self.layout.periods)
+        # one UNPIVOT instead of a SELECT per period column: a monthly wide file has hundreds
+        self._map_table("_ingest_wide", {"cname": "VARCHAR", "pos": "INTEGER", "period": "VARCHAR"},
+                        [(f"c{p}", p, period.text) for p, period in self.layout.periods])
+        columns = ", ".join(f"c{p}" for p, _ in self.layout.periods)
+        return (f"SELECT {common}, w.period AS period_t, w.pos AS vcol, u.value_t"
+                f" FROM (UNPIVOT (SELECT * FROM {tabular.ROWS} WHERE {where}) ON {columns}"
+                f" INTO NAME cname VALUE value_t) u JOIN _ingest_wide w ON w.cname = u.cname"
+                f" WHERE nullif(trim(u.value_t), '') IS NOT NULL")
 
     # -- distinct texts -> ids and flags, once each, in Python --------------------------------------
     def _distinct(self, name: str) -> list[str]:

@@ -8,6 +8,9 @@ from indicators.ingest import headers
 from indicators.i18n import number, t
 
 
+MAX_SHOWN = 120  # characters of a cell quoted in a message: a 200 KB cell is named, not printed
+
+
 @dataclass(frozen=True)
 class Problem:
     line: int | None      # physical line in the file (header = 1); Excel row number for .xlsx
@@ -30,7 +33,7 @@ class Problem:
 
 def _formatted(detail: dict, lang: str) -> dict:
     """The detail as message placeholders: names and numbers in `lang`."""
-    fmt = dict(detail)
+    fmt = {k: (v[:MAX_SHOWN] + "…" if isinstance(v, str) and len(v) > MAX_SHOWN else v) for k, v in detail.items()}
     if "suggestion" in fmt:
         fmt["hint"] = t("ingest.did_you_mean", lang, suggestion=fmt["suggestion"]) if fmt["suggestion"] else ""
     for name in ("grain", "found"):
@@ -45,7 +48,7 @@ def _formatted(detail: dict, lang: str) -> dict:
         fmt["required"] = ", ".join(t(f"ingest.column_{name}", lang) for name in headers.REQUIRED)
     for name in ("size", "limit") if "size" in fmt else ():
         fmt[name] = number(fmt[name] / 1024 / 1024, lang, 1)
-    for name in ("rows", "limit", "count", "first_line", "found", "expected"):
+    for name in ("rows", "limit", "count", "first_line", "found", "expected", "line"):
         if isinstance(fmt.get(name), int) and not isinstance(fmt.get(name), bool):
             fmt[name] = number(fmt[name], lang)
     return fmt

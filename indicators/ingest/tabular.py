@@ -62,6 +62,9 @@ class Loaded:
 
 
 MAX_TITLE_LINES = 30
+MAX_COLUMNS = 1000        # a monthly wide export since 1940 fits; more is no table an analyst makes
+MAX_LINE = 1 << 20        # characters in one line (1 MiB): a longer one is no row of a table
+UNPACK_FACTOR = 8         # a workbook may unpack to 8x the upload limit (xlsx packs ~5-10x): no zip bomb
 _FOOTNOTE_WORDS = ("källa", "kalla", "anm", "fotnot", "not:", "not ", "kommentar", "förklaring",
                    "teckenförklaring", "symbol", "uppgift", "uppdaterad", "senast", "source", "note",
                    "..", "*", "–", "-", "x ", "× ")
@@ -127,6 +130,9 @@ def load_text(con: duckdb.DuckDBPyConnection, data: bytes, encoding: str, max_ro
         body, duck_encoding, header_encoding = data, "latin-1", "cp1252"
     else:
         body, duck_encoding, header_encoding = data, "utf-8", "utf-8-sig"
+    if b"\r" in body[:1 << 16] and b"\n" not in body[:1 << 16]:  # Excel for Mac: CR alone ends a line
+        body = body.replace(b"\r", b"\n")
+        data = body if encoding != "utf-16" else data.decode("utf-16").replace("\r", "\n").encode("utf-16")
     head = body[:1 << 16].decode(header_encoding, errors="replace").split("\n")[:MAX_TITLE_LINES + 2]
     head = [line.rstrip("\r") for line in head]
     parsed = [next(csv.reader([line], delimiter=decoding.delimiter_of(line)), []) for line in head]
@@ -134,6 +140,8 @@ def load_text(con: duckdb.DuckDBPyConnection, data: bytes, encoding: str, max_ro
     first = head[at] if at < len(head) else ""
     delimiter = decoding.delimiter_of(first)
     header = next(csv.reader([first], delimiter=delimiter), [])
+    if len(header) > MAX_COLUMNS:
+        raise ReadError("ingest.too_many_columns", found=len(header), limit=MAX_COLUMNS)
     titles = tuple(Skipped(n + 1, "title", " ".join(c.strip() for c in cells if c.strip()))
                    for n, cells in enumerate(parsed[:at]) if _filled(cells))
     if first.count('"') % 2 == 0 and all(line.count('"') % 2 == 0 for line in head[:at]):
@@ -205,8 +213,13 @@ def _read_fast(con, body: bytes, encoding: str, delimiter: str, width: int, max_
         return None
     if rows > max_rows:
         raise ReadError("ingest.too_many_rows", rows=rows, limit=max_rows)
-    counted = " + ".join(f"(c{i} IS NOT NULL)::INTEGER" for i in range(width + 1))
-    blank = " AND ".join(f"(c{i} IS NULL OR trim(c{i}) = '')" for i in range(width + 1))
+    if width < 50:  # plain expressions are the fastest for the usual handful of columns
+        counted = " + ".join(f"(c{i} IS NOT NULL)::INTEGER" for i in range(width + 1))
+        blank = " AND ".join(f"(c{i} IS NULL OR trim(c{i}) = '')" for i in range(width + 1))
+    else:  # a chain of hundreds of terms exceeds DuckDB's expression depth: list functions instead
+        cells = f"[{_cells(width + 1)}]"
+        counted = f"len(list_filter({cells}, lambda x: x IS NOT NULL))"
+        blank = f"len(list_filter({cells}, lambda x: x IS NOT NULL AND trim(x) <> '')) = 0"
     # a blank row's first cell is NULL, empty, or starts with a space (the only ASCII character trim
     # removes) or a non-ASCII one: the column's statistics rule that out for free in most files
     maybe = con.execute(f"SELECT count(*) FROM {RAW} WHERE c0 IS NULL OR c0 < '!' OR c0 >= chr(128)"
@@ -220,18 +233,26 @@ def _read_fast(con, body: bytes, encoding: str, delimiter: str, width: int, max_
 
 
 def _read_slow(con, text: str, delimiter: str, max_rows: int, at: int = 0) -> tuple[list[str], int]:
+    csv.field_size_limit(MAX_LINE)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    while reader.line_num < at and next(reader, None) is not None:
-        pass
-    header = next(reader, [])
     records: list[tuple[int, list]] = []
-    previous = reader.line_num
-    for fields in reader:
-        line, previous = previous + 1, reader.line_num
-        if any(field.strip() for field in fields):
-            records.append((line, fields))
-            if len(records) > max_rows:
-                raise ReadError("ingest.too_many_rows", rows=f"> {max_rows}", limit=max_rows)
+    previous = 0
+    try:
+        while reader.line_num < at and next(reader, None) is not None:
+            pass
+        header = next(reader, [])
+        previous = reader.line_num
+        for fields in reader:
+            line, previous = previous + 1, reader.line_num
+            if len(fields) > MAX_COLUMNS:
+                raise ReadError("ingest.too_many_fields", line=line, found=len(fields), limit=MAX_COLUMNS)
+            if any(field.strip() for field in fields):
+                records.append((line, fields))
+                if len(records) > max_rows:
+                    raise ReadError("ingest.too_many_rows", rows=f"> {max_rows}", limit=max_rows)
+    except csv.Error as error:
+        raise ReadError("ingest.unreadable_line", line=previous + 1, error=str(error)[:120],
+                        limit=MAX_LINE) from None
     _load_records(con, records, len(header), lambda fields: len(fields))
     return header, len(records)
 
@@ -273,23 +294,49 @@ def load_xlsx(con: duckdb.DuckDBPyConnection, data: bytes, sheet: str | None, ma
     Title rows above the header and footnote rows below the data are skipped and listed. A cell
     formatted as percent is read as Excel shows it (0.31 shown as `31 %` -> 31). A formula cell whose
     result Excel never saved is a problem naming the cell (ReadError), not a missing value."""
+    _unpacked_size_is_sane(data, max_rows)
+    try:
+        return _read_sheet(con, data, sheet, max_rows)
+    except ReadError:
+        raise
+    except Exception as error:  # noqa: BLE001 - a broken workbook fails in openpyxl in many ways
+        raise ReadError("ingest.bad_workbook", error=f"{type(error).__name__}: {str(error)[:160]}") from None
+
+
+def _unpacked_size_is_sane(data: bytes, max_rows: int) -> None:
+    """A workbook that would unpack to far more than any real export is refused before it is read."""
     import zipfile
 
-    from openpyxl import load_workbook
+    from indicators import config
 
     try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
         raise ReadError("ingest.bad_workbook", error=str(error) or type(error).__name__) from None
+    limit = max(config.max_upload_bytes() * UNPACK_FACTOR, 64 << 20)
+    if unpacked > limit:
+        raise ReadError("ingest.workbook_too_large", size=unpacked, limit=limit)
+
+
+def _read_sheet(con, data: bytes, sheet: str | None, max_rows: int) -> Loaded:
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     try:
         if sheet is not None and sheet not in book.sheetnames:
             raise ReadError("ingest.no_such_sheet", sheet=sheet, sheets=", ".join(book.sheetnames))
         chosen = book[sheet] if sheet is not None else book.worksheets[0]
+        if not hasattr(chosen, "iter_rows"):  # a chart sheet has no cells
+            raise ReadError("ingest.no_cells", sheet=chosen.title)
+        chosen.reset_dimensions()  # the stored dimension may claim A1:XFD1048576: read what is there
         percent = [0]
         records: list[tuple[int, list]] = []
         empty_formula_rows: set[int] = set()
         for line, row in enumerate(chosen.iter_rows(), start=1):
             cells = _trimmed([_shown(cell, percent) for cell in row])
+            if len(cells) > MAX_COLUMNS:
+                raise ReadError("ingest.too_many_fields", line=line, found=len(cells), limit=MAX_COLUMNS)
             if any(c.strip() for c in cells if c is not None):
                 records.append((line, cells))
                 if len(records) > max_rows + MAX_TITLE_LINES + 1:
