@@ -105,24 +105,19 @@ def ingest(data: bytes, file_name: str, *, by: str, home: Path | None = None,
     home = _home(home)
     catalog = catalog or load_catalog()
     ensure_store(home, catalog)
-    with write_lock(home):
-        try:
-            with working_copy(home) as con:
+    scratch = duckdb.connect()  # the file is validated here, before the write lock is taken:
+    try:                        # a slow or broken file never keeps another analyst waiting
+        validation = validate(scratch, data, file_name, catalog, options=options)
+        if not validation.ok:
+            return IngestOutcome(validation, None)
+        with write_lock(home):
+            with working_copy(home, con=scratch) as con:
                 schema.upgrade(con)
                 known = {row[0] for row in con.execute("SELECT upload_id FROM uploads").fetchall()}
                 archive.set_aside_orphans(home, known)
-                outcome = _ingest_into(con, home, catalog, data, file_name, by=by, kind=kind, options=options)
-                if not outcome.ok:
-                    raise _Rejected(outcome)
-        except _Rejected as rejected:
-            return rejected.outcome
-    return outcome
-
-
-class _Rejected(Exception):
-    def __init__(self, outcome: IngestOutcome):
-        super().__init__("rejected")
-        self.outcome = outcome
+                return _store_staged(con, home, validation, data, by=by, kind=kind, options=options)
+    finally:
+        scratch.close()
 
 
 def _ingest_into(con, home: Path, catalog: Catalog, data: bytes, file_name: str, *, by: str,
@@ -131,6 +126,15 @@ def _ingest_into(con, home: Path, catalog: Catalog, data: bytes, file_name: str,
     validation = validate(con, data, file_name, catalog, options=options)
     if not validation.ok:
         return IngestOutcome(validation, None)
+    return _store_staged(con, home, validation, data, by=by, kind=kind, options=options,
+                         upload_id=upload_id, loaded_at=loaded_at, status=status)
+
+
+def _store_staged(con, home: Path, validation: Validation, data: bytes, *, by: str, kind: str,
+                  options: Options = NONE, upload_id: int | None = None, loaded_at: datetime | None = None,
+                  status: str = "active") -> IngestOutcome:
+    """Writes the rows in the TEMP view `staged` as one upload, and archives the file."""
+    file_name = validation.file_name
     if upload_id is None:
         upload_id = con.execute("SELECT coalesce(max(upload_id), 0) + 1 FROM uploads").fetchall()[0][0]
     new, revised = new_and_revised(con)
