@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 
-from indicators.ingest.tabular import ReadError
+from indicators.ingest.tabular import ReadError, scratch_file
 
 _KEYWORD = re.compile(rb'^\s*(CHARSET|AXIS-VERSION|CODEPAGE|LANGUAGE|MATRIX|DECIMALS)\s*[=(]', re.MULTILINE)
 _CODEPAGE = re.compile(rb'CODEPAGE\s*=\s*"([^"]+)"')
@@ -42,7 +41,7 @@ def records(data: bytes) -> tuple[list[str], list[tuple[int, list]], dict]:
     from pyaxis import pyaxis
 
     encoding = encoding_of(data)
-    handle = tempfile.NamedTemporaryFile(prefix="ingest-", suffix=".px", delete=False)
+    handle = scratch_file(".px")
     try:
         with handle:
             handle.write(data)

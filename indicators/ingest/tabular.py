@@ -178,6 +178,44 @@ def _scratch() -> str | None:
     return shm if os.path.isdir(shm) and os.access(shm, os.W_OK) else None
 
 
+SCRATCH_PREFIX = "indicators-ingest-"
+
+
+def scratch_file(suffix: str):
+    """A temporary file for a copy of an upload, named with this process's id, so that copies a
+    killed process left behind (in RAM-backed /dev/shm) are found and removed by the next one."""
+    folder = _scratch() or tempfile.gettempdir()
+    remove_stale_scratch(folder)
+    return tempfile.NamedTemporaryFile(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-", suffix=suffix,
+                                       delete=False, dir=folder)
+
+
+def remove_stale_scratch(folder: str) -> list[str]:
+    """Removes scratch copies whose process is gone; returns their names."""
+    removed = []
+    for name in os.listdir(folder):
+        if not name.startswith(SCRATCH_PREFIX):
+            continue
+        pid = name[len(SCRATCH_PREFIX):].split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            try:
+                os.unlink(os.path.join(folder, name))
+                removed.append(name)
+            except OSError:
+                pass
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def _physical_lines(body: bytes) -> int:
     """Lines up to the last one with content (trailing line breaks do not make lines)."""
     end = len(body)
@@ -192,7 +230,7 @@ def _read_fast(con, body: bytes, encoding: str, delimiter: str, width: int, max_
     if width == 0:
         return None
     columns = ", ".join(f"'c{i}': 'VARCHAR'" for i in range(width + 1))  # one extra: too many fields
-    handle = tempfile.NamedTemporaryFile(prefix="ingest-", suffix=".csv", delete=False, dir=_scratch())
+    handle = scratch_file(".csv")
     try:
         with handle:
             handle.write(body)

@@ -83,8 +83,21 @@ def working_copy(home: Path, *, fresh: bool = False,
         Path(str(tmp) + ".wal").unlink(missing_ok=True)
         raise
     _fsync(tmp)
+    fault("swap:before")
     os.replace(tmp, live)
     _fsync(home)  # the rename itself is durable once the folder is synced
+
+
+KILL_AT = "INDICATORS_KILL_AT"  # tests only: the name of a point at which the process kills itself
+
+
+def fault(point: str) -> None:
+    """A real SIGKILL at a named point of a write when $INDICATORS_KILL_AT names it (the crash
+    tests use it to kill a writer exactly between its database swap and its archive update)."""
+    if os.environ.get(KILL_AT) == point:
+        import signal
+
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def _fsync(path: Path) -> None:

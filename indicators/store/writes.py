@@ -7,6 +7,7 @@ Readers use `connect()`, a read-only connection that never blocks a writer.
 from __future__ import annotations
 
 import json
+import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -16,6 +17,7 @@ import duckdb
 
 from indicators.store import archive, schema
 from indicators import config
+from indicators.store import atomic
 from indicators.store.atomic import DB_NAME, working_copy, write_lock
 from indicators.catalog import Catalog, load_catalog
 from indicators.ingest import Validation, drop_staged, validate
@@ -113,9 +115,10 @@ def ingest(data: bytes, file_name: str, *, by: str, home: Path | None = None,
         with write_lock(home):
             with working_copy(home, con=scratch) as con:
                 schema.upgrade(con)
-                known = {row[0] for row in con.execute("SELECT upload_id FROM uploads").fetchall()}
-                archive.set_aside_orphans(home, known)
-                return _store_staged(con, home, validation, data, by=by, kind=kind, options=options)
+                reconcile(home, con)
+                outcome = _store_staged(con, home, validation, data, by=by, kind=kind, options=options)
+                atomic.fault("ingest:before-swap")
+            return outcome
     finally:
         scratch.close()
 
@@ -208,6 +211,7 @@ def revert(upload_id: int, *, by: str, home: Path | None = None) -> bool:
     with write_lock(home):
         with working_copy(home) as con:
             schema.upgrade(con)
+            reconcile(home, con)
             found = con.execute("SELECT status FROM uploads WHERE upload_id = ?",
                                 [upload_id]).fetchall()
             if not found:
@@ -217,6 +221,7 @@ def revert(upload_id: int, *, by: str, home: Path | None = None) -> bool:
             now = datetime.now(timezone.utc).replace(tzinfo=None)
             con.execute("UPDATE uploads SET status = 'reverted', reverted_at = ?, reverted_by = ?"
                         " WHERE upload_id = ?", [now, by, upload_id])
+        atomic.fault("revert:after-swap")
         _update_archived_status(home, upload_id, "reverted", now.isoformat(), by)
     return True
 
@@ -236,8 +241,10 @@ def set_demo_hidden(hidden: bool, home: Path | None = None) -> None:
     with write_lock(home):
         with working_copy(home) as con:
             schema.upgrade(con)
+            reconcile(home, con)
             con.execute("UPDATE meta SET value = ? WHERE key = 'demo_hidden'",
                         ["true" if hidden else "false"])
+        atomic.fault("demo:after-swap")
         _save_settings(home, {**_settings(home), "demo_hidden": hidden})
 
 
@@ -252,7 +259,30 @@ def _settings(home: Path) -> dict:
 
 
 def _save_settings(home: Path, settings: dict) -> None:
-    (home / SETTINGS).write_text(json.dumps(settings, indent=1), encoding="utf-8")
+    path = home / SETTINGS
+    tmp = path.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(settings, indent=1), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def reconcile(home: Path, con) -> None:
+    """Brings the archive and settings.json in line with the database, the one commit point.
+
+    Every write changes the database by one atomic rename and then the archive's record; a writer
+    killed between the two leaves the archive behind. Under the write lock, before anything else
+    and before a rebuild, the database's word wins: an archived upload it does not know (an ingest
+    killed before its swap) is set aside, an upload it says is reverted is reverted in the archive
+    too, and demo data is hidden or shown as it says. So a rebuild reproduces the last committed state."""
+    rows = con.execute("SELECT upload_id, status, reverted_at, reverted_by FROM uploads").fetchall()
+    known = {row[0]: row for row in rows}
+    archive.set_aside_orphans(home, set(known))
+    for entry in archive.entries(home):
+        _, status, at, by = known[entry.upload_id]
+        if entry.status != status:
+            _update_archived_status(home, entry.upload_id, status, at.isoformat() if at else None, by)
+    hidden = demo_hidden(con)
+    if bool(_settings(home).get("demo_hidden", False)) != hidden:
+        _save_settings(home, {**_settings(home), "demo_hidden": hidden})
 
 
 def rebuild(home: Path | None = None, catalog: Catalog | None = None) -> list[str]:
@@ -262,6 +292,12 @@ def rebuild(home: Path | None = None, catalog: Catalog | None = None) -> list[st
     """
     home = _home(home)
     with write_lock(home):
+        if db_path(home).exists():
+            try:
+                with connect(home) as live:
+                    reconcile(home, live)
+            except duckdb.Error:  # a damaged file: the archive is all there is
+                pass
         return _build(home, catalog or load_catalog(), replay=archive.entries(home))
 
 
