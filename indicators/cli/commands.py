@@ -162,9 +162,9 @@ def _cmd_rebuild(args) -> int:
 
 
 def _cmd_template(args) -> int:
-    from indicators import store
+    from indicators import exports, store
     from indicators.catalog import load_catalog
-    from indicators.ingest.template import template_csv, template_rows
+    from indicators.ingest.template import template_rows, template_table
 
     catalog = load_catalog()
     if args.indicator:
@@ -178,9 +178,10 @@ def _cmd_template(args) -> int:
     latest = dict(store.connect().execute(
         "SELECT indicator_id, arg_max(period, period_start) FROM observations"
         " WHERE NOT is_demo GROUP BY indicator_id").fetchall())
-    text = template_csv(template_rows(catalog, chosen_list, latest, periods=max(1, args.periods)))
+    rows = template_rows(catalog, chosen_list, latest, periods=max(1, args.periods))
+    data = exports.write("csv_cp1252", template_table(rows))
     if args.out:
-        Path(args.out).write_bytes(text.encode("cp1252", errors="replace"))
+        Path(args.out).write_bytes(data)
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(data.decode("cp1252"))  # what --out would save
     return OK

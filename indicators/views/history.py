@@ -3,14 +3,13 @@ analysts saved while one analyst was looking at a preview. Connections are hande
 """
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
 import pandas as pd
 
+from indicators import exports
 from indicators.store import schema
 from indicators.catalog import Catalog
 from indicators.i18n import t
@@ -50,12 +49,9 @@ def history_table(uploads: list[Upload], lang: str) -> pd.DataFrame:
 
 def history_csv(uploads: list[Upload], lang: str) -> bytes:
     """The raw history for Excel with Swedish settings (`;`, UTF-8 with BOM), with the sha256."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow([*history_columns(lang), "sha256", t("upload.history_loaded_utc", lang)])
-    for u in uploads:
-        writer.writerow([*_history_row(u, lang), u.sha256, u.loaded_at.isoformat()])
-    return out.getvalue().encode("utf-8-sig")
+    rows = [[*_history_row(u, lang), u.sha256, u.loaded_at.isoformat()] for u in uploads]
+    columns = [*history_columns(lang), "sha256", t("upload.history_loaded_utc", lang)]
+    return exports.write("csv", pd.DataFrame(rows, columns=columns, dtype=object))
 
 
 def undoable(uploads: list[Upload]) -> list[Upload]:

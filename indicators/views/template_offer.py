@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from indicators.catalog import Catalog, Indicator
-from indicators.ingest.template import template_csv, template_rows
+from indicators import exports
+from indicators.ingest.template import template_rows, template_table
 
 ALL = "all"
 
@@ -44,5 +45,5 @@ def latest_real_periods(con) -> dict[str, str]:
 
 def template_bytes(catalog: Catalog, chosen: Choice, latest: dict[str, str], periods: int = 1) -> bytes:
     """The template file as Excel with Swedish settings saves it: `;`, CRLF, Windows-1252."""
-    text = template_csv(template_rows(catalog, list(chosen.indicators), latest, periods=max(1, periods)))
-    return text.encode("cp1252", errors="replace")
+    rows = template_rows(catalog, list(chosen.indicators), latest, periods=max(1, periods))
+    return exports.write("csv_cp1252", template_table(rows))

@@ -11,13 +11,11 @@ tells the analyst what changed).
 """
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from indicators import periods, store
+from indicators import exports, periods, store
 from indicators.catalog import Catalog
 from indicators.i18n import number, t
 from indicators.ingest import Problem, Validation, drop_staged, validate
@@ -163,13 +161,7 @@ def problem_table(problems: list[Problem], lang: str) -> pd.DataFrame:
 def problems_csv(problems: list[Problem], lang: str) -> bytes:
     """The problem table as a file Excel opens with Swedish settings: `;`, UTF-8 with BOM (the
     messages quote whatever the file held, which Windows-1252 cannot always encode)."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(problem_columns(lang))
-    for p in problems:
-        writer.writerow(["" if p.line is None else p.line, p.column or "",
-                         replace(p, line=None, column=None).message(lang), closest_value(p)])
-    return out.getvalue().encode("utf-8-sig")
+    return exports.write("csv", problem_table(problems, lang))
 
 
 def revision_table(revisions: tuple[Revision, ...], catalog: Catalog, lang: str) -> pd.DataFrame:
