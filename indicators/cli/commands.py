@@ -164,6 +164,7 @@ def _cmd_rebuild(args) -> int:
 def _cmd_template(args) -> int:
     from indicators import exports, store
     from indicators.catalog import load_catalog
+    from indicators.store import history as store_history
     from indicators.ingest.template import template_rows, template_table
 
     catalog = load_catalog()
@@ -175,9 +176,7 @@ def _cmd_template(args) -> int:
         chosen_list = [chosen]
     else:
         chosen_list = list(catalog.indicators)
-    latest = dict(store.connect().execute(
-        "SELECT indicator_id, arg_max(period, period_start) FROM observations"
-        " WHERE NOT is_demo GROUP BY indicator_id").fetchall())
+    latest = store_history.latest_real_periods(store.connect())
     rows = template_rows(catalog, chosen_list, latest, periods=max(1, args.periods))
     data = exports.write("csv_cp1252", template_table(rows))
     if args.out:

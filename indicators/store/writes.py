@@ -15,6 +15,7 @@ from pathlib import Path
 import duckdb
 
 from indicators.store import archive, schema
+from indicators.store.history import new_and_revised
 from indicators import config
 from indicators.store.atomic import DB_NAME, working_copy, write_lock
 from indicators.catalog import Catalog, load_catalog
@@ -34,23 +35,6 @@ class IngestOutcome:
     @property
     def ok(self) -> bool:
         return self.upload_id is not None
-
-
-@dataclass(frozen=True)
-class Upload:
-    upload_id: int
-    file_name: str
-    sha256: str
-    row_count: int
-    loaded_at: datetime
-    loaded_by: str
-    status: str
-    kind: str
-    new_count: int
-    revised_count: int
-    archive_path: str
-    reverted_at: datetime | None
-    reverted_by: str | None
 
 
 def _home(home: Path | None) -> Path:
@@ -152,30 +136,6 @@ def display_name(file_name: str) -> str:
     """The file's own name without any folder part (`../../x.csv` -> `x.csv`)."""
     name = file_name.replace("\\", "/").rsplit("/", 1)[-1].strip()
     return name[:200] or "upload"
-
-
-def new_and_revised(con) -> tuple[int, int]:
-    """How many staged values are new and how many change a current real value (also used by the
-    upload preview on a read-only connection, so the preview counts what the save will count)."""
-    new, revised = con.execute("""
-        SELECT count(*) FILTER (WHERE o.indicator_id IS NULL OR o.is_demo),
-               count(*) FILTER (WHERE o.indicator_id IS NOT NULL AND NOT o.is_demo
-                                AND s.value IS DISTINCT FROM o.value)
-        FROM staged s LEFT JOIN observations o
-          ON o.indicator_id = s.indicator_id AND o.area_id = s.area_id AND o.period = s.period
-    """).fetchall()[0]
-    return int(new), int(revised)
-
-
-def revisions_of_staged(con) -> list[tuple]:
-    """For a preview: (indicator_id, area_id, period, old value, new value) of every revision."""
-    return con.execute("""
-        SELECT s.indicator_id, s.area_id, s.period, o.value, s.value
-        FROM staged s JOIN observations o
-          ON o.indicator_id = s.indicator_id AND o.area_id = s.area_id AND o.period = s.period
-        WHERE NOT o.is_demo AND s.value IS DISTINCT FROM o.value
-        ORDER BY s.line
-    """).fetchall()
 
 
 def revert(upload_id: int, *, by: str, home: Path | None = None) -> bool:
@@ -292,12 +252,3 @@ def _build(home: Path, catalog: Catalog, replay: list[archive.Entry]) -> list[st
         con.execute("INSERT INTO meta VALUES ('built_at', ?)",
                     [datetime.now(timezone.utc).replace(tzinfo=None).isoformat()])
     return skipped
-
-
-def uploads(con) -> list[Upload]:
-    """Every upload, newest first."""
-    rows = con.execute(
-        "SELECT upload_id, file_name, sha256, row_count, loaded_at, loaded_by, status, kind,"
-        " new_count, revised_count, archive_path, reverted_at, reverted_by"
-        " FROM uploads ORDER BY upload_id DESC").fetchall()
-    return [Upload(*row) for row in rows]

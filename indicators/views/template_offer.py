@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from indicators.catalog import Catalog, Indicator
 from indicators import exports
 from indicators.ingest.template import template_rows, template_table
+from indicators.store.history import latest_real_periods  # noqa: F401  (re-exported: the page asks here)
 
 ALL = "all"
 
@@ -34,13 +35,6 @@ def choice(catalog: Catalog, key: str) -> Choice:
     if kind == "indicator" and catalog.indicator(ident):
         return Choice(key, (catalog.indicator(ident),), f"mall_{ident}.csv")
     return Choice(ALL, tuple(catalog.indicators), "mall_alla_indikatorer.csv")
-
-
-def latest_real_periods(con) -> dict[str, str]:
-    """Each indicator's latest period with real (non-demo) data: templates start after it."""
-    return dict(con.execute(
-        "SELECT indicator_id, arg_max(period, period_start) FROM observations"
-        " WHERE NOT is_demo GROUP BY indicator_id").fetchall())
 
 
 def template_bytes(catalog: Catalog, chosen: Choice, latest: dict[str, str], periods: int = 1) -> bytes:
