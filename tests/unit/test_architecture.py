@@ -54,3 +54,79 @@ def test_no_module_outside_store_and_ingest_holds_sql():
         if words:
             found[str(relative)] = sorted(words)
     assert not found, f"SQL outside {SQL_HOMES}: {found}"
+
+
+# --- imports run one way -------------------------------------------------------------------------
+# Each part of indicators/ (a top-level module or a subpackage) and the parts it may import; a
+# part may always import its own modules. Imports inside functions count too.
+CORE = {"config", "i18n", "periods", "catalog", "ingest", "method"}
+EVERYTHING = CORE | {"demo", "access", "exports", "charts", "store", "views", "present", "cli", "web"}
+MAY_IMPORT = {
+    "config": set(),
+    "i18n": {"config"},
+    "periods": {"config", "i18n"},
+    "catalog": {"config", "i18n", "periods"},
+    "ingest": {"config", "i18n", "periods", "catalog"},
+    "method": {"config", "i18n", "periods", "catalog"},
+    "demo": CORE,
+    "access": {"config", "i18n"},
+    "exports": {"config", "i18n"},
+    "charts": CORE,
+    "store": CORE,
+    "views": CORE | {"store", "charts", "exports"},
+    "present": CORE | {"store", "charts", "exports", "views"},
+    "cli": EVERYTHING - {"web"},
+    "web": EVERYTHING - {"cli"},
+    "__main__": {"cli"},
+    "__init__": set(),
+}
+
+
+def part_of(relative: Path) -> str:
+    """"store" for indicators/store/history.py, "periods" for indicators/periods.py."""
+    return relative.parts[0] if len(relative.parts) > 1 else relative.stem
+
+
+def imported_parts(path: Path) -> set[str]:
+    """The parts of indicators/ that `path` imports, anywhere in the file."""
+    package = REPO / "indicators"
+    here = path.relative_to(REPO).with_suffix("").parts   # ("indicators", "store", "history")
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names = [alias.name.split(".") for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = list(here[:-node.level]) if node.level else []
+            base += node.module.split(".") if node.module else []
+            names = [base + [alias.name] for alias in node.names]
+        else:
+            continue
+        for name in names:
+            if name[0] != "indicators" or len(name) < 2:
+                continue
+            if len(name) == 2 and not ((package / name[1]).is_dir() or (package / f"{name[1]}.py").exists()):
+                continue   # `from indicators import something_defined_in_init`
+            found.add(name[1])
+    return found
+
+
+def test_every_part_of_the_package_has_import_rules():
+    package = REPO / "indicators"
+    parts = {part_of(p.relative_to(package)) for p in package.rglob("*.py")}
+    assert parts <= set(MAY_IMPORT), f"no import rule for {sorted(parts - set(MAY_IMPORT))}"
+
+
+def test_imports_run_one_way():
+    package = REPO / "indicators"
+    wrong = {}
+    for path in sorted(package.rglob("*.py")):
+        part = part_of(path.relative_to(package))
+        bad = imported_parts(path) - MAY_IMPORT[part] - {part}
+        if bad:
+            wrong[str(path.relative_to(package))] = sorted(bad)
+    assert not wrong, f"imports against the layer rules: {wrong}"
+
+
+def test_the_core_never_imports_the_outer_layers():
+    outer = {"views", "present", "web", "cli", "exports", "store"}
+    assert all(not (MAY_IMPORT[part] & outer) for part in CORE)
