@@ -12,7 +12,7 @@ from pathlib import Path
 
 from indicators import config
 
-LANGS = ("sv", "en")
+LANGS = config.LANGS
 LOCALES_DIR = Path(__file__).parent / "locales"
 
 

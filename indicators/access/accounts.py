@@ -88,10 +88,7 @@ class _Record:
 
 def default_path() -> Path:
     """`$INDICATORS_ACCOUNTS`, or `accounts.toml` in the store folder."""
-    explicit = os.environ.get("INDICATORS_ACCOUNTS")
-    if explicit:
-        return Path(explicit).expanduser().resolve()
-    return config.home() / FILE_NAME
+    return config.accounts_file() or config.home() / FILE_NAME
 
 
 def _hasher() -> PasswordHasher:
