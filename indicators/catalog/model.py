@@ -207,8 +207,8 @@ def _signature(folder: Path) -> tuple:
     sig = []
     for name in FILES:
         try:
-            st = (folder / name).stat()
-            sig.append((st.st_mtime_ns, st.st_size))
+            stat = (folder / name).stat()
+            sig.append((stat.st_mtime_ns, stat.st_size))
         except OSError:
             sig.append(None)
     return tuple(sig)

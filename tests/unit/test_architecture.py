@@ -130,3 +130,12 @@ def test_imports_run_one_way():
 def test_the_core_never_imports_the_outer_layers():
     outer = {"views", "present", "web", "cli", "exports", "store"}
     assert all(not (MAY_IMPORT[part] & outer) for part in CORE)
+
+
+def test_the_name_st_means_streamlit_and_nothing_else():
+    for path in sorted((REPO / "indicators").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                for alias in node.names:
+                    if alias.asname == "st":
+                        assert alias.name == "streamlit", f"{path.name}: {alias.name} as st"
