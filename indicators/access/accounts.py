@@ -54,7 +54,7 @@ class AccountError(ValueError):
         self.key = key
         self.detail = detail
 
-    def message(self, lang: str | None = None) -> str:
+    def message(self, lang: str) -> str:
         return t(self.key, lang, **self.detail)
 
 

@@ -128,8 +128,8 @@ def rebuild(args) -> int:
     from indicators import store
 
     lang = config.lang()
-    for note in store.rebuild():
-        print(t("cli.rebuild_skipped", lang, note=note), file=sys.stderr)
+    for name, problem in store.rebuild():
+        print(t("cli.rebuild_skipped", lang, note=f"{name}: {problem.message(lang)}"), file=sys.stderr)
     print(t("cli.rebuilt", lang))
     return OK
 

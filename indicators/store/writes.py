@@ -19,7 +19,7 @@ from indicators.store.history import new_and_revised
 from indicators import config
 from indicators.store.atomic import DB_NAME, working_copy, write_lock
 from indicators.catalog import Catalog, load_catalog
-from indicators.ingest import Validation, drop_staged, validate
+from indicators.ingest import Problem, Validation, drop_staged, validate
 
 SETTINGS = "settings.json"
 SYSTEM_USER = "system"
@@ -192,10 +192,11 @@ def _save_settings(home: Path, settings: dict) -> None:
     (home / SETTINGS).write_text(json.dumps(settings, indent=1), encoding="utf-8")
 
 
-def rebuild(home: Path | None = None, catalog: Catalog | None = None) -> list[str]:
+def rebuild(home: Path | None = None, catalog: Catalog | None = None) -> list[tuple[str, Problem]]:
     """Rebuilds the file from the catalog, the shipped reference and demo data and the archive.
 
-    Returns a note for each archived upload that no longer validates (it is left out).
+    Returns (file name, first problem) for each archived upload that no longer validates (it is
+    left out); the caller says it in its language.
     """
     home = _home(home)
     with write_lock(home):
@@ -214,10 +215,10 @@ def _shipped_files() -> dict[str, tuple[str, bytes]]:
     }
 
 
-def _build(home: Path, catalog: Catalog, replay: list[archive.Entry]) -> list[str]:
+def _build(home: Path, catalog: Catalog, replay: list[archive.Entry]) -> list[tuple[str, Problem]]:
     """Builds a new database from scratch and replaces the live one atomically."""
     shipped = _shipped_files()
-    skipped: list[str] = []
+    skipped: list[tuple[str, Problem]] = []
     with working_copy(home, fresh=True) as con:
         schema.create(con, catalog)
         replayed_kinds = {e.kind for e in replay}
@@ -239,7 +240,7 @@ def _build(home: Path, catalog: Catalog, replay: list[archive.Entry]) -> list[st
                 loaded_at=datetime.fromisoformat(entry.loaded_at) if entry else None,
                 status=entry.status if entry else "active")
             if not outcome.ok:
-                skipped.append(f"{name}: {outcome.validation.problems[0].message()}")
+                skipped.append((name, outcome.validation.problems[0]))
                 continue
             if entry and entry.status == "reverted":
                 con.execute("UPDATE uploads SET reverted_at = ?::TIMESTAMP, reverted_by = ?"

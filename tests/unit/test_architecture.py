@@ -139,3 +139,42 @@ def test_the_name_st_means_streamlit_and_nothing_else():
                 for alias in node.names:
                     if alias.asname == "st":
                         assert alias.name == "streamlit", f"{path.name}: {alias.name} as st"
+
+
+# --- the language is handed in ---------------------------------------------------------------
+# A `lang` that defaults to $INDICATORS_LANG turns a forgotten argument into the wrong language in
+# the app, silently. Only the command line reads config.lang(); every other function is handed a
+# language. A presentation link without ?lang= means Swedish: that default is the URL's, not a
+# fallback, and is the one exception. load_catalog says a broken catalog's problems in the
+# configured language: they are the operator's to fix and are found before any visitor chose one.
+LANG_DEFAULTS_ALLOWED = {("present/slideset.py", "default")}
+READS_CONFIGURED_LANG = {"cli/main.py", "cli/table.py", "cli/commands.py", "cli/users.py", "cli/presspack.py",
+                         "catalog/model.py"}
+
+
+def test_no_function_defaults_its_language():
+    package = REPO / "indicators"
+    found = set()
+    for path in sorted(package.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            args = node.args
+            positional = args.posonlyargs + args.args
+            named = [a.arg for a in positional[len(positional) - len(args.defaults):]]
+            named += [a.arg for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None]
+            if "lang" in named:
+                found.add((str(path.relative_to(package)), node.name))
+    assert found == LANG_DEFAULTS_ALLOWED
+
+
+def test_only_the_command_line_reads_the_configured_language():
+    package = REPO / "indicators"
+    readers = set()
+    for path in package.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr == "lang" and isinstance(node.func.value, ast.Name)
+                    and node.func.value.id == "config"):
+                readers.add(str(path.relative_to(package)))
+    assert readers <= READS_CONFIGURED_LANG
