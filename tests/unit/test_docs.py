@@ -54,3 +54,24 @@ def test_only_config_reads_the_environment():
                     if isinstance(n, ast.Attribute) and n.attr in ("environ", "getenv")
                     and id(n) not in sets]
     assert not readers, f"environment read outside config.py: {readers}"
+
+
+def test_the_architecture_document_names_every_module():
+    """Every module file of indicators/, in backticks, by its path relative to indicators/
+    (`store/history.py`), every subpackage as a folder (`store/`); the web package as a folder
+    only (`web/`), since its own __init__.py describes its modules."""
+    text = (REPO / "docs" / "architecture.md").read_text(encoding="utf-8")
+    package = REPO / "indicators"
+    wanted = set()
+    for path in package.rglob("*.py"):
+        relative = path.relative_to(package)
+        if relative.parts[0] in ("web", "web.py"):
+            wanted.add("web/")
+        elif len(relative.parts) > 1:
+            wanted.add(f"{relative.parts[0]}/")
+            if path.name != "__init__.py":
+                wanted.add(relative.as_posix())
+        elif path.name != "__init__.py":
+            wanted.add(relative.as_posix())
+    missing = sorted(name for name in wanted if f"`{name}`" not in text)
+    assert not missing, f"docs/architecture.md does not name {missing}"
