@@ -15,7 +15,7 @@ import pandas as pd
 
 from indicators.exports.writer import CsvDialect, Sheets, csv_text, neutral, neutralised, xlsx_bytes
 
-Writer = Callable[[Sheets, "str | None"], bytes]
+Writer = Callable[[Sheets, str | None], bytes]
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ import csv
 import dataclasses
 import io
 
-import duckdb
 import openpyxl
 import pandas as pd
 import pytest
