@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from indicators import config, periods
+from indicators import periods
 from indicators.ingest import headers
 from indicators.i18n import number, t
 
@@ -18,9 +18,8 @@ class Problem:
     key: str              # i18n key, e.g. "ingest.unknown_area"
     detail: dict = field(default_factory=dict, hash=False)
 
-    def message(self, lang: str | None = None) -> str:
+    def message(self, lang: str) -> str:
         """The problem as one sentence in `lang`, starting with its line and column."""
-        lang = lang or config.lang()
         text = t(self.key, lang, **_formatted(self.detail, lang))
         if self.detail.get("more"):
             text += t("ingest.more_lines", lang, count=number(self.detail["more"], lang))

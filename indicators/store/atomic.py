@@ -18,6 +18,8 @@ from typing import Iterator
 
 import duckdb
 
+from indicators import config
+
 DB_NAME = "indicators.duckdb"
 LOCK_NAME = "write.lock"
 TMP_PREFIX = ".indicators.duckdb."
@@ -94,7 +96,7 @@ KILL_AT = "INDICATORS_KILL_AT"  # tests only: the name of a point at which the p
 def fault(point: str) -> None:
     """A real SIGKILL at a named point of a write when $INDICATORS_KILL_AT names it (the crash
     tests use it to kill a writer exactly between its database swap and its archive update)."""
-    if os.environ.get(KILL_AT) == point:
+    if config.value(KILL_AT) == point:
         import signal
 
         os.kill(os.getpid(), signal.SIGKILL)

@@ -16,11 +16,12 @@ from pathlib import Path
 import duckdb
 
 from indicators.store import archive, schema
+from indicators.store.history import annotated_count, new_and_revised
 from indicators import config
 from indicators.store import atomic
 from indicators.store.atomic import DB_NAME, working_copy, write_lock
 from indicators.catalog import Catalog, load_catalog
-from indicators.ingest import Validation, drop_staged, validate
+from indicators.ingest import Problem, Validation, drop_staged, validate
 from indicators.ingest.options import NONE, Options
 
 SETTINGS = "settings.json"
@@ -38,23 +39,6 @@ class IngestOutcome:
     @property
     def ok(self) -> bool:
         return self.upload_id is not None
-
-
-@dataclass(frozen=True)
-class Upload:
-    upload_id: int
-    file_name: str
-    sha256: str
-    row_count: int
-    loaded_at: datetime
-    loaded_by: str
-    status: str
-    kind: str
-    new_count: int
-    revised_count: int
-    archive_path: str
-    reverted_at: datetime | None
-    reverted_by: str | None
 
 
 def _home(home: Path | None) -> Path:
@@ -168,42 +152,6 @@ def display_name(file_name: str) -> str:
     return name[:200] or "upload"
 
 
-def new_and_revised(con) -> tuple[int, int]:
-    """How many staged values are new and how many change a current real value (also used by the
-    upload preview on a read-only connection, so the preview counts what the save will count)."""
-    new, revised = con.execute("""
-        SELECT count(*) FILTER (WHERE o.indicator_id IS NULL OR o.is_demo),
-               count(*) FILTER (WHERE o.indicator_id IS NOT NULL AND NOT o.is_demo
-                                AND s.value IS DISTINCT FROM o.value)
-        FROM staged s LEFT JOIN observations o
-          ON o.indicator_id = s.indicator_id AND o.area_id = s.area_id AND o.period = s.period
-    """).fetchall()[0]
-    return int(new), int(revised)
-
-
-def annotated_count(con) -> int:
-    """How many staged values equal the current real value but change its note, source or symbol
-    (an upload that only corrects comments is not "nothing happened")."""
-    return int(con.execute("""
-        SELECT count(*) FROM staged s JOIN observations o
-          ON o.indicator_id = s.indicator_id AND o.area_id = s.area_id AND o.period = s.period
-        WHERE NOT o.is_demo AND s.value IS NOT DISTINCT FROM o.value
-          AND (s.note IS DISTINCT FROM o.note OR s.source IS DISTINCT FROM o.source
-               OR s.symbol IS DISTINCT FROM o.symbol)
-    """).fetchall()[0][0])
-
-
-def revisions_of_staged(con) -> list[tuple]:
-    """For a preview: (indicator_id, area_id, period, old value, new value) of every revision."""
-    return con.execute("""
-        SELECT s.indicator_id, s.area_id, s.period, o.value, s.value
-        FROM staged s JOIN observations o
-          ON o.indicator_id = s.indicator_id AND o.area_id = s.area_id AND o.period = s.period
-        WHERE NOT o.is_demo AND s.value IS DISTINCT FROM o.value
-        ORDER BY s.line
-    """).fetchall()
-
-
 def revert(upload_id: int, *, by: str, home: Path | None = None) -> bool:
     """Undoes an upload; False when there is no such upload. Reverting twice changes nothing."""
     home = _home(home)
@@ -285,10 +233,11 @@ def reconcile(home: Path, con) -> None:
         _save_settings(home, {**_settings(home), "demo_hidden": hidden})
 
 
-def rebuild(home: Path | None = None, catalog: Catalog | None = None) -> list[str]:
+def rebuild(home: Path | None = None, catalog: Catalog | None = None) -> list[tuple[str, Problem]]:
     """Rebuilds the file from the catalog, the shipped reference and demo data and the archive.
 
-    Returns a note for each archived upload that no longer validates (it is left out).
+    Returns (file name, first problem) for each archived upload that no longer validates (it is
+    left out); the caller says it in its language.
     """
     home = _home(home)
     with write_lock(home):
@@ -313,10 +262,10 @@ def _shipped_files() -> dict[str, tuple[str, bytes]]:
     }
 
 
-def _build(home: Path, catalog: Catalog, replay: list[archive.Entry]) -> list[str]:
+def _build(home: Path, catalog: Catalog, replay: list[archive.Entry]) -> list[tuple[str, Problem]]:
     """Builds a new database from scratch and replaces the live one atomically."""
     shipped = _shipped_files()
-    skipped: list[str] = []
+    skipped: list[tuple[str, Problem]] = []
     with working_copy(home, fresh=True) as con:
         schema.create(con, catalog)
         replayed_kinds = {e.kind for e in replay}
@@ -339,7 +288,7 @@ def _build(home: Path, catalog: Catalog, replay: list[archive.Entry]) -> list[st
                 status=entry.status if entry else "active",
                 options=Options.from_dict(entry.options or {}) if entry else NONE)
             if not outcome.ok:
-                skipped.append(f"{name}: {outcome.validation.problems[0].message()}")
+                skipped.append((name, outcome.validation.problems[0]))
                 continue
             if entry and entry.status == "reverted":
                 con.execute("UPDATE uploads SET reverted_at = ?::TIMESTAMP, reverted_by = ?"
@@ -352,12 +301,3 @@ def _build(home: Path, catalog: Catalog, replay: list[archive.Entry]) -> list[st
         con.execute("INSERT INTO meta VALUES ('built_at', ?)",
                     [datetime.now(timezone.utc).replace(tzinfo=None).isoformat()])
     return skipped
-
-
-def uploads(con) -> list[Upload]:
-    """Every upload, newest first."""
-    rows = con.execute(
-        "SELECT upload_id, file_name, sha256, row_count, loaded_at, loaded_by, status, kind,"
-        " new_count, revised_count, archive_path, reverted_at, reverted_by"
-        " FROM uploads ORDER BY upload_id DESC").fetchall()
-    return [Upload(*row) for row in rows]
