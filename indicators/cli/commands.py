@@ -1,5 +1,5 @@
-"""The data commands of `python -m indicators`: check, ingest, history, revert, demo, rebuild,
-template. A thin edge over the same functions the pages use.
+"""The data commands of `python -m indicators`: history, revert, demo, rebuild, template (check
+and ingest of a file are files.py). A thin edge over the same functions the pages use.
 
 Exit statuses follow DATA.md section 4: 0 done/valid, 1 rejected/invalid/unknown id, 2 usage error.
 Messages are Swedish unless INDICATORS_LANG=en.
@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from indicators import config
+from indicators.cli.output import say, warn
 from indicators.cli.table import USAGE, Command
 from indicators.i18n import number, t
 
@@ -21,61 +22,11 @@ def _read(path: str) -> bytes:
     return Path(path).read_bytes()
 
 
-def _print_problems(problems, lang: str) -> None:
-    """One line per problem; each message already names its line and column."""
-    for problem in problems:
-        print(problem.message(lang), file=sys.stderr)
-
-
 def _user() -> str:
     try:
         return getpass.getuser()
     except Exception:  # no login name in some containers
         return "okänd"
-
-
-def _file_arguments(parser, lang: str) -> None:
-    parser.add_argument("file")
-    parser.add_argument("--sheet", help=t("cli.help_sheet", lang))
-
-
-def check(args) -> int:
-    import duckdb
-
-    from indicators.catalog import load_catalog
-    from indicators.ingest import validate
-
-    lang = config.lang()
-    data = _read(args.file)
-    result = validate(duckdb.connect(), data, Path(args.file).name, load_catalog(), sheet=args.sheet)
-    if not result.ok:
-        _print_problems(result.problems, lang)
-        print(t("cli.invalid", lang, count=len(result.problems)), file=sys.stderr)
-        return INVALID
-    print(t("cli.valid", lang, rows=number(result.row_count, lang)))
-    return OK
-
-
-def _ingest_arguments(parser, lang: str) -> None:
-    parser.add_argument("file")
-    parser.add_argument("--by", help=t("cli.help_by", lang))
-    parser.add_argument("--sheet", help=t("cli.help_sheet", lang))
-
-
-def ingest(args) -> int:
-    from indicators import store
-
-    lang = config.lang()
-    data = _read(args.file)
-    outcome = store.ingest(data, Path(args.file).name, by=args.by or _user())
-    if not outcome.ok:
-        _print_problems(outcome.validation.problems, lang)
-        print(t("cli.rejected", lang, count=len(outcome.validation.problems)), file=sys.stderr)
-        return INVALID
-    print(t("cli.stored", lang, upload_id=outcome.upload_id,
-            rows=number(outcome.validation.row_count, lang),
-            new=number(outcome.new, lang), revised=number(outcome.revised, lang)))
-    return OK
 
 
 def _no_arguments(parser, lang: str) -> None:
@@ -90,9 +41,9 @@ def history(args) -> int:
     print("\t".join(t(f"cli.history_{c}", lang) for c in
                     ("id", "loaded_at", "by", "status", "kind", "rows", "new", "revised", "file")))
     for u in rows:
-        print("\t".join([str(u.upload_id), u.loaded_at.strftime("%Y-%m-%d %H:%M"), u.loaded_by,
-                         t(f"cli.status_{u.status}", lang), t(f"cli.kind_{u.kind}", lang),
-                         str(u.row_count), str(u.new_count), str(u.revised_count), u.file_name]))
+        say("\t".join([str(u.upload_id), u.loaded_at.strftime("%Y-%m-%d %H:%M"), u.loaded_by,
+                       t(f"cli.status_{u.status}", lang), t(f"cli.kind_{u.kind}", lang),
+                       str(u.row_count), str(u.new_count), str(u.revised_count), u.file_name]))
     return OK
 
 
@@ -129,7 +80,7 @@ def rebuild(args) -> int:
 
     lang = config.lang()
     for name, problem in store.rebuild():
-        print(t("cli.rebuild_skipped", lang, note=f"{name}: {problem.message(lang)}"), file=sys.stderr)
+        warn(t("cli.rebuild_skipped", lang, note=f"{name}: {problem.message(lang)}"))
     print(t("cli.rebuilt", lang))
     return OK
 
@@ -167,8 +118,6 @@ def template(args) -> int:
 
 
 COMMANDS = (
-    Command("check", "cli.help_check", _file_arguments, check),
-    Command("ingest", "cli.help_ingest", _ingest_arguments, ingest),
     Command("history", "cli.help_history", _no_arguments, history),
     Command("revert", "cli.help_revert", _revert_arguments, revert),
     Command("demo", "cli.help_demo", _demo_arguments, demo),

@@ -9,11 +9,11 @@ from __future__ import annotations
 import sys
 
 from indicators import config
-from indicators.cli import commands, presspack, users
+from indicators.cli import commands, files, presspack, users
 from indicators.cli.table import USAGE, Command, parser
 from indicators.i18n import t
 
-COMMANDS: tuple[Command, ...] = (*commands.COMMANDS, *users.COMMANDS, *presspack.COMMANDS)
+COMMANDS: tuple[Command, ...] = (*files.COMMANDS, *commands.COMMANDS, *users.COMMANDS, *presspack.COMMANDS)
 
 
 def main(argv: list[str] | None = None) -> int:
