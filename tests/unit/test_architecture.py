@@ -148,7 +148,7 @@ def test_the_name_st_means_streamlit_and_nothing_else():
 # fallback, and is the one exception. load_catalog says a broken catalog's problems in the
 # configured language: they are the operator's to fix and are found before any visitor chose one.
 LANG_DEFAULTS_ALLOWED = {("present/slideset.py", "default")}
-READS_CONFIGURED_LANG = {"cli/main.py", "cli/table.py", "cli/commands.py", "cli/users.py", "cli/presspack.py",
+READS_CONFIGURED_LANG = {"cli/main.py", "cli/files.py", "cli/table.py", "cli/commands.py", "cli/users.py", "cli/presspack.py",
                          "catalog/model.py"}
 
 
