@@ -135,11 +135,11 @@ def load_text(con: duckdb.DuckDBPyConnection, data: bytes, encoding: str, max_ro
         data = body if encoding != "utf-16" else data.decode("utf-16").replace("\r", "\n").encode("utf-16")
     head = body[:1 << 16].decode(header_encoding, errors="replace").split("\n")[:MAX_TITLE_LINES + 2]
     head = [line.rstrip("\r") for line in head]
-    parsed = [next(csv.reader([line], delimiter=decoding.delimiter_of(line)), []) for line in head]
+    parsed = [_fields(line, decoding.delimiter_of(line)) for line in head]
     at = header_index(parsed)
     first = head[at] if at < len(head) else ""
     delimiter = decoding.delimiter_of(first)
-    header = next(csv.reader([first], delimiter=delimiter), [])
+    header = _fields(first, delimiter)
     if len(header) > MAX_COLUMNS:
         raise ReadError("ingest.too_many_columns", found=len(header), limit=MAX_COLUMNS)
     titles = tuple(Skipped(n + 1, "title", " ".join(c.strip() for c in cells if c.strip()))
@@ -154,6 +154,15 @@ def load_text(con: duckdb.DuckDBPyConnection, data: bytes, encoding: str, max_ro
     header, rows = _read_slow(con, text, delimiter, max_rows, at)
     footnotes = tuple(footnotes_at_end(con))
     return Loaded(header, rows - len(footnotes), delimiter, False, at + 1, titles + footnotes)
+
+
+def _fields(line: str, delimiter: str) -> list[str]:
+    """One line's fields as the csv module reads them; a line it cannot read (a lone CR inside
+    it, say) is split at the delimiter, which is enough to find the header."""
+    try:
+        return next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error:
+        return line.split(delimiter)
 
 
 def _readable(body: bytes, encoding: str):

@@ -62,6 +62,10 @@ def validate(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, catalo
         digest = pool.submit(lambda: hashlib.sha256(data).hexdigest())
         try:
             result.problems = _problems(con, data, catalog, options, result)
+        except Exception:  # noqa: BLE001 - a bug must not reach the analyst as a traceback
+            reference = _log_crash(result.file_name)
+            checks.drop_staged(con)
+            result.problems = [Problem(None, None, "ingest.internal_error", {"reference": reference})]
         finally:
             tabular.drop(con)
             for name in checks.MAPS:
@@ -177,6 +181,17 @@ def _check_notices(checker: checks.Checker) -> list[Notice]:
             "count": sum(checker.skipped_areas.values()), "areas": ", ".join(t for t, _ in shown)
             + (" …" if len(checker.skipped_areas) > len(shown) else "")}))
     return notices
+
+
+def _log_crash(file_name: str) -> str:
+    """Logs the traceback of a crash for the server's operator; returns the reference the analyst
+    sees (the details, with server paths and SQL, stay in the log)."""
+    import logging
+    import uuid
+
+    reference = uuid.uuid4().hex[:8]
+    logging.getLogger("indicators.ingest").exception("ingest crash %s reading %r", reference, file_name)
+    return reference
 
 
 def _blank(data: bytes) -> bool:
