@@ -41,6 +41,7 @@ class Grain:
 GRAIN_TABLE = (
     Grain("year", 1, "", 0, "2024"),
     Grain("half", 2, "H", 1, "2024-H1"),
+    Grain("tertial", 3, "T", 1, "2025-T2"),   # municipalities report measures per tertial (Jan-Apr ...)
     Grain("quarter", 4, "Q", 1, "2024-Q2"),
     Grain("month", 12, "", 2, "2024-05"),
 )
@@ -165,6 +166,7 @@ _MONTH_NAMES = {
 # Words for the part of a year, after normalisation (lower case, å/ä -> a).
 _HALF = r"(?:h|hy|halvar|halvaret|halvår|halvåret|half|halfyear|half-year)"
 _QUARTER = r"(?:q|k|kv|kvartal|kvartalet|quarter)"
+_TERTIAL = r"(?:t|tertial|tertialet|tert)"
 _SEP = r"[\s\-_/.:]*"
 _YEAR = r"(?P<year>\d{4})"
 
@@ -178,6 +180,8 @@ _FORMS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"{_YEAR}{_SEP}{_TERM}"), "half"),
     (re.compile(rf"{_YEAR}{_SEP}{_HALF}{_SEP}(?P<index>\d)"), "half"),
     (re.compile(rf"{_HALF}{_SEP}(?P<index>\d){_SEP}{_YEAR}"), "half"),
+    (re.compile(rf"{_YEAR}{_SEP}{_TERTIAL}{_SEP}(?P<index>\d)"), "tertial"),
+    (re.compile(rf"{_TERTIAL}{_SEP}(?P<index>\d){_SEP}{_YEAR}"), "tertial"),
     (re.compile(rf"{_YEAR}{_SEP}{_QUARTER}{_SEP}(?P<index>\d)"), "quarter"),
     (re.compile(rf"{_QUARTER}{_SEP}(?P<index>\d){_SEP}{_YEAR}"), "quarter"),
     (re.compile(rf"{_YEAR}(?:-|/|\s*m\s*)(?P<index>\d{{1,2}})"), "month"),

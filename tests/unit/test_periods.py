@@ -140,3 +140,33 @@ def test_a_normalised_text_parses_back_to_its_period_and_grain(grain):
 @pytest.mark.parametrize("text", ["2024-H3", "2024-Q0", "2024-13", "2024-5", "2024Q2", "24", ""])
 def test_a_text_that_is_not_normalised_has_no_grain(text):
     assert periods.grain_of(text) is None
+
+
+@pytest.mark.parametrize("text, normalised, start", [
+    ("2025-T2", "2025-T2", date(2025, 5, 1)), ("2025T3", "2025-T3", date(2025, 9, 1)),
+    ("T1 2025", "2025-T1", date(2025, 1, 1)), ("2025 tertial 2", "2025-T2", date(2025, 5, 1)),
+])
+def test_tertials_are_the_four_month_periods_municipalities_report_measures_in(text, normalised, start):
+    period = periods.parse(text)
+    assert (period.text, period.grain, period.start) == (normalised, "tertial", start)
+
+
+@pytest.mark.parametrize("text, normalised", [
+    ("HT 2023", "2023-H2"), ("VT 2024", "2024-H1"), ("ht23", "2023-H2"), ("2024 HT", "2024-H2"),
+    ("vårtermin 2024", "2024-H1"), ("Hösttermin 2023", "2023-H2"), ("2024M05", "2024-05"), ("maj 2024", "2024-05"),
+])
+def test_terms_and_statistics_database_months_parse(text, normalised):
+    assert periods.parse(text).text == normalised
+
+
+@pytest.mark.parametrize("text, reason", [("2023/24", "school_year"), ("2017/2018", "pooled"),
+                                          ("2017-2019", "pooled"), ("2024", None), ("2024-05", None)])
+def test_a_school_year_or_a_pooled_period_is_named_as_such(text, reason):
+    assert periods.not_a_period_because(text) == reason
+
+
+@pytest.mark.parametrize("text, found", [("Per 100 000 inv. 2024", "2024"), ("2024K1 antal", "2024-Q1"),
+                                         ("Antal (prel.)", None), ("2023 och 2024", None), ("2023/24", None)])
+def test_a_period_inside_a_header_text_is_found_when_there_is_exactly_one(text, found):
+    result = periods.find_in(text)
+    assert (result.text if result else None) == found
