@@ -105,7 +105,8 @@ def test_tables_and_downloads_hide_small_counts(sensitive_home):
     shown = table[table["Område"].isin(["Fröslunda", "Skiftinge"])]["Värde"].tolist()
     assert shown and all(v in ("<5", "..") for v in shown)
     from indicators import web
-    files = web._downloads(web.version(), "unga_sig", "sv")
+    from indicators.web import page_data
+    files = page_data._downloads(web.version(), "unga_sig", "sv")
     csv_text = files["csv"].decode("utf-8-sig")
     for line in csv_text.splitlines():
         if "Fröslunda" in line or "Skiftinge" in line:

@@ -20,7 +20,7 @@ def test_only_the_web_module_of_the_package_imports_streamlit():
     package = REPO / "indicators"
     importers = sorted(str(p.relative_to(package)) for p in package.rglob("*.py")
                        if "streamlit" in imported_modules(p))
-    assert importers and all(name == "web.py" or name.startswith("web/") for name in importers)
+    assert importers and all(name.startswith("web/") for name in importers)
 
 
 def test_pages_do_no_sql_and_open_no_database():
