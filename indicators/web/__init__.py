@@ -12,6 +12,7 @@ here (`web.t`, `web.focus`, `web.chart`, ...) and lives in one module:
   login         who is logged in, the login/logout widgets
   presentation  presentation mode (?present=1), slide sets and the press pack
   widgets       charts with their text alternative, page links, times and year ranges
+  upload        the upload page: who may upload, its three tabs (upload_files, upload_history)
 
 The names are re-exported lazily (PEP 562 module `__getattr__`): importing this package imports no
 module above, so `python -m indicators.web` defines no Streamlit cache before a runtime exists
@@ -34,7 +35,10 @@ _EXPORTS = {
     "login": ("ACCOUNT_KEY", "THROTTLE_KEY", "User", "login_method", "user", "is_analyst",
               "logout", "login_box", "require_login_for_browsing"),
     "presentation": ("PRESENT_KEY", "presenting", "slide_set", "slides", "presspack_zip",
-                     "show_slide_set", "leave_presentation", "presentation_chrome"),
+                     "show_slide_set", "leave_presentation", "presentation_chrome",
+                     "focus_choices", "max_auto_seconds", "chosen_slide_set", "slide_link",
+                     "show_slide", "slide_preview"),
+    "upload": ("upload_page",),
     "widgets": ("chart", "page_link", "when", "since_last_upload", "since_date",
                 "default_since_date", "default_first_year", "indicator_names", "disclosure_text"),
 }

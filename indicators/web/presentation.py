@@ -70,3 +70,55 @@ def presentation_chrome() -> None:
     with st.container(key="present_exitbar"):
         st.button(t("present.controls.exit"), key="present_exit", on_click=leave_presentation)
 
+
+
+# --- the presentation page ------------------------------------------------------------------
+
+def focus_choices() -> tuple[str, ...]:
+    """The focus areas a presenter can choose (every one but the overall goal)."""
+    from indicators.present import slideset
+    return slideset.focus_choices(catalog())
+
+
+def max_auto_seconds() -> int:
+    from indicators.present import slideset
+    return slideset.MAX_AUTO_SECONDS
+
+
+def chosen_slide_set(focus_areas: list[str], indicators: list[str], areas: list[str], auto: int):
+    """The slide set of the setup form's choices, in the session's language (none chosen: none)."""
+    from indicators.present import slideset
+    return slideset.from_params(
+        {"fa": ",".join(focus_areas) or "none", "ind": ",".join(indicators),
+         "areas": ",".join(areas), "lang": lang(), "auto": str(int(auto))}, catalog())
+
+
+def slide_link(spec) -> str:
+    """The full link that opens `spec` (this server's address plus its query string)."""
+    from indicators.present import slideset
+    base = (st.context.url or "").split("?")[0]
+    return base + slideset.query_string(spec, catalog())
+
+
+def show_slide(slide, n: int, total: int, auto: int) -> None:
+    """One slide full screen: kicker and title, its chart sized to the screen, the footer."""
+    from indicators.present import slide_figures, view as present_view
+    st.html(present_view.header_html(slide, n, total, auto))
+    figure = slide_figures.figure(slide)
+    if figure is not None:
+        figure.update_layout(height=present_view.chart_height(slide))
+        st.plotly_chart(figure, theme=None, key=f"slide_chart_{n}", alt=slide.chart.alt,
+                        config={"displayModeBar": False, "staticPlot": False})
+    st.html(present_view.footer_html(slide, n, total, t("present.slide_of", n=n + 1, total=total)))
+
+
+def slide_preview(slide, number: int) -> None:
+    """A slide in the setup's preview list: its chart and the table of what the chart shows."""
+    from indicators.present import slide_figures, slides as slide_model
+    st.caption(f"{slide.kicker} · {slide.provenance}")
+    figure = slide_figures.figure(slide)
+    if figure is not None:
+        st.plotly_chart(figure, theme=None, key=f"preview_chart_{number}", alt=slide.chart.alt)
+        st.caption(t("present.show_table"))
+        rows = slide_model.table([slide], catalog())
+        st.dataframe(rows[["series", "category", "shown", "unit"]], hide_index=True)

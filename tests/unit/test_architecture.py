@@ -29,3 +29,23 @@ def test_pages_do_no_sql_and_open_no_database():
         assert "duckdb" not in imported_modules(page), page.name
         for word in ("SELECT ", "INSERT ", "UPDATE ", "DELETE "):
             assert word not in text, f"{page.name} contains SQL ({word.strip()})"
+
+
+def package_imports(path: Path) -> set[str]:
+    """Every `indicators...` name a script imports, as written (`indicators.web`, `indicators.store`)."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.split(".")[0] == "indicators")
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            if node.module == "indicators":
+                found.update(f"indicators.{a.name}" for a in node.names)
+            elif node.module.split(".")[0] == "indicators":
+                found.add(node.module)
+    return found
+
+
+def test_pages_and_the_frame_import_only_indicators_web_of_the_package():
+    scripts = sorted((REPO / "pages").rglob("*.py")) + [REPO / "app.py"]
+    for script in scripts:
+        assert package_imports(script) <= {"indicators.web"}, script.name
