@@ -6,12 +6,12 @@ here (`web.t`, `web.focus`, `web.chart`, ...) and lives in one module:
 
   launcher      `python -m indicators.web`: `streamlit run app.py` (defines no cache)
   session       the session's language, texts and numbers in it, choices kept in the URL
-  navigation    the focus-area pages for st.navigation
+  navigation    the screens for st.navigation: fixed pages + one per focus area of the catalog
   data          the read-only store connection, the catalog, shared version-keyed caches
   page_data     what each screen shows, cached per store version and language
   login         who is logged in, the login/logout widgets
   presentation  presentation mode (?present=1), slide sets and the press pack
-  widgets       charts with their text alternative, page links, times and year ranges
+  widgets       charts with their text alternative, times and year ranges
   upload        the upload page: who may upload, its three tabs (upload_files, upload_history)
 
 The names are re-exported lazily (PEP 562 module `__getattr__`): importing this package imports no
@@ -26,7 +26,8 @@ _EXPORTS = {
     "launcher": ("serve", "streamlit_argv"),
     "session": ("LANG_KEY", "lang", "set_lang", "keep_lang_in_url", "t", "number", "link_params",
                 "url_choice", "keep_in_url", "url_selectbox"),
-    "navigation": ("FOCUS_PAGES", "focus_page_entries", "focus_page_file"),
+    "navigation": ("SCREENS", "focus_screens", "pages", "navigate", "current_focus_area",
+                   "has_focus_page", "focus_link"),
     "data": ("home", "version", "cursor", "catalog", "clear_caches", "protected", "caption",
              "demo_mark", "upload_times", "last_loaded", "shows_demo"),
     "page_data": ("overview_view", "focus", "years", "profile", "indicator_table", "downloads",
@@ -39,7 +40,7 @@ _EXPORTS = {
                      "focus_choices", "max_auto_seconds", "chosen_slide_set", "slide_link",
                      "show_slide", "slide_preview"),
     "upload": ("upload_page",),
-    "widgets": ("chart", "page_link", "when", "since_last_upload", "since_date",
+    "widgets": ("chart", "when", "since_last_upload", "since_date",
                 "default_since_date", "default_first_year", "indicator_names", "disclosure_text"),
 }
 _MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}

@@ -1,5 +1,5 @@
 """Widgets and small helpers the pages use, so pages do no arithmetic: a chart with its text
-alternative, a page link that keeps the language, times and year ranges as a reader sees them.
+alternative, times and year ranges as a reader sees them.
 """
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import streamlit as st
 
 from indicators import config
 from indicators.web.data import catalog, last_loaded
-from indicators.web.session import lang, link_params, t
+from indicators.web.session import lang, t
 
 
 # --- charts with their text alternatives ----------------------------------------------------
@@ -22,18 +22,6 @@ def chart(figure, key: str) -> None:
                     alt=alt_text(figure, language))
     with st.expander(t("a11y.show_table")):
         st.dataframe(figure_table(figure, language), hide_index=True, width="stretch")
-
-
-# --- links ----------------------------------------------------------------------------------
-
-def page_link(page: str, label: str, *, icon: str | None = None) -> None:
-    """st.page_link carrying the language; when the page runs outside the frame (a page tested on
-    its own) the link is plain markdown to the same page."""
-    from streamlit.errors import StreamlitPageNotFoundError
-    try:
-        st.page_link(page, label=label, icon=icon, query_params=link_params())
-    except StreamlitPageNotFoundError:
-        st.markdown(f"[{label}]({page})")
 
 
 # --- times and ranges -----------------------------------------------------------------------

@@ -3,7 +3,7 @@ in one session, as a visitor clicking through the sidebar does."""
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from .conftest import PAGES, REPO
+from .conftest import FOCUS_PAGES, PAGES, REPO
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
@@ -16,3 +16,6 @@ def test_every_page_runs_inside_the_frame(home, lang):
         at.switch_page(f"pages/{name}.py").run()
         assert not at.exception, (name, [e.value for e in at.exception])
         assert len(at.get("plotly_chart")) == charts, name
+    at.switch_page("pages/focus.py").run()   # the first focus area's page (all share the script)
+    assert not at.exception, [e.value for e in at.exception]
+    assert len(at.get("plotly_chart")) == FOCUS_PAGES["skjutningar_grovt_vald"]
