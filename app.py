@@ -8,13 +8,7 @@ from indicators import web
 st.set_page_config(page_title=web.t("app.title"), page_icon="📊", layout="wide")
 
 with st.sidebar:
-    choice = st.radio(web.t("app.language"), ["sv", "en"], horizontal=True,
-                      index=0 if web.lang() == "sv" else 1,
-                      format_func=lambda code: {"sv": "Svenska", "en": "English"}[code],
-                      key="language_switch")
-    if choice != web.lang():
-        web.set_lang(choice)
-        st.rerun()
+    web.language_switch()  # every language of i18n.LANGS
     web.login_box()  # login / logout (always visible to a logged-in user)
 
 web.require_login_for_browsing()

@@ -38,9 +38,7 @@ def render(focus_id: str | None) -> None:
     for ind in indicators:
         view = web.focus(ind.id, area, span)
         st.header(ind.name(web.lang()), divider="gray")
-        status = view["status"]
-        st.markdown(f"**{web.t('views.status')}: {status.badge}** — {status.help}"
-                    + (f" {status.note}" if status.note else ""))
+        web.status_line(view["status"])
         caption = web.caption(ind.id)
         web.chart(view["trend"], key=f"trend_{ind.id}")
         notes = [caption, web.t("views.projection_note", baseline=ind.baseline_period,

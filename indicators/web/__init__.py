@@ -11,7 +11,7 @@ here (`web.t`, `web.focus`, `web.chart`, ...) and lives in one module:
   page_data     what each screen shows, cached per store version and language
   login         who is logged in, the login/logout widgets
   presentation  presentation mode (?present=1), slide sets and the press pack
-  widgets       charts with their text alternative, times and year ranges
+  widgets       charts with their text alternative, the status line, times and year ranges
   upload        the upload page: who may upload, its three tabs (upload_files, upload_history)
 
 The names are re-exported lazily (PEP 562 module `__getattr__`): importing this package imports no
@@ -24,7 +24,8 @@ import importlib
 
 _EXPORTS = {
     "launcher": ("serve", "streamlit_argv"),
-    "session": ("LANG_KEY", "lang", "set_lang", "keep_lang_in_url", "t", "number", "link_params",
+    "session": ("LANG_KEY", "lang", "set_lang", "keep_lang_in_url", "language_switch", "t",
+                "number", "link_params",
                 "url_choice", "keep_in_url", "url_selectbox"),
     "navigation": ("SCREENS", "focus_screens", "pages", "navigate", "current_focus_area",
                    "has_focus_page", "focus_link"),
@@ -40,7 +41,7 @@ _EXPORTS = {
                      "focus_choices", "max_auto_seconds", "chosen_slide_set", "slide_link",
                      "show_slide", "slide_preview"),
     "upload": ("upload_page",),
-    "widgets": ("chart", "when", "since_last_upload", "since_date",
+    "widgets": ("chart", "status_line", "when", "since_last_upload", "since_date",
                 "default_since_date", "default_first_year", "indicator_names", "disclosure_text"),
 }
 _MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}

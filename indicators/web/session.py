@@ -32,6 +32,15 @@ def keep_lang_in_url() -> None:
         st.query_params[LANG_KEY] = value
 
 
+def language_switch() -> None:
+    """The sidebar's language choice: every language of i18n.LANGS, each named in itself. The
+    choice takes effect before the script runs (a callback), so the whole page is in it."""
+    names = {code: i18n.t("app.language_name", code) for code in i18n.LANGS}
+    st.radio(t("app.language"), list(names), horizontal=True, index=list(names).index(lang()),
+             format_func=names.get, key="language_switch",
+             on_change=lambda: set_lang(st.session_state["language_switch"]))
+
+
 def t(key: str, /, **fmt) -> str:
     """A text in the session's language."""
     return i18n.t(key, lang(), **fmt)

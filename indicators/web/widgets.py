@@ -24,6 +24,12 @@ def chart(figure, key: str) -> None:
         st.dataframe(figure_table(figure, language), hide_index=True, width="stretch")
 
 
+def status_line(status) -> None:
+    """**Status: ↘ I fas** — what it means, and a note when there is one (views.focus.StatusView)."""
+    st.markdown(f"**{t('views.status')}: {status.badge}** — {status.help}"
+                + (f" {status.note}" if status.note else ""))
+
+
 # --- times and ranges -----------------------------------------------------------------------
 
 def when(moment) -> str:

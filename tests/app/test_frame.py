@@ -19,3 +19,15 @@ def test_every_page_runs_inside_the_frame(home, lang):
     at.switch_page("pages/focus.py").run()   # the first focus area's page (all share the script)
     assert not at.exception, [e.value for e in at.exception]
     assert len(at.get("plotly_chart")) == FOCUS_PAGES["skjutningar_grovt_vald"]
+
+
+def test_the_language_switch_offers_every_language_named_in_itself_and_switches(home):
+    from indicators import i18n
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120).run()
+    switch = at.radio(key="language_switch")
+    assert list(switch.options) == [i18n.t("app.language_name", code) for code in i18n.LANGS]
+    assert list(switch.options) == ["Svenska", "English"]
+    switch.set_value("en").run()
+    assert not at.exception
+    assert at.title[0].value == i18n.t("app.title", "en")
+    assert at.query_params["lang"] in ("en", ["en"])
