@@ -1,6 +1,6 @@
 """The frame: page config, language switch, login, and st.navigation over the screens
 (indicators/web/navigation.py: the fixed pages plus one page per focus area of the loaded catalog).
-Each screen is a thin script in pages/."""
+Each screen is a thin script in app_pages/ (English file names, Swedish URL paths)."""
 import streamlit as st
 
 from indicators import web

@@ -5,25 +5,39 @@ function defined then prints "No runtime found" warnings.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from indicators import config
 
 
 def serve(argv: list[str] | None = None) -> None:
-    """`streamlit run app.py OPTIONS` in this process (the options from `argv` or the command line).
-
-    Streamlit 1.67 treats a folder named `pages/` beside the entry script as an old-style
-    (directory) multipage app until the first `st.navigation` call, so the very first visitor after
-    a start who opens a deep link (`/polisens-lista?lang=en`) gets a "Page not found" dialog. The
-    app always calls `st.navigation`, so we tell Streamlit so before the first session starts.
-    """
+    """`streamlit run app.py OPTIONS` in this process (the options from `argv` or the command line)."""
     import sys
 
-    from streamlit.runtime.pages_manager import PagesManager
     from streamlit.web import cli
 
-    PagesManager.uses_pages_directory = False
+    warning = leftover_pages_warning(config.REPO_DIR)
+    if warning:
+        print(warning, file=sys.stderr)
     sys.argv = streamlit_argv(sys.argv[1:] if argv is None else argv)
     sys.exit(cli.main())
+
+
+def leftover_pages_warning(repo: Path) -> str | None:
+    """A warning when a folder `pages/` sits beside app.py, else None.
+
+    The screens live in app_pages/. Streamlit treats a `pages/` folder beside the entry script as
+    an old-style (directory) multipage app until the first `st.navigation` call, so the first
+    visitor after a start who opens a deep link (`/polisens-lista?lang=en`) gets "Page not found".
+    A checkout updated from the old layout keeps `pages/__pycache__/` (git leaves it), which is
+    enough to bring that back.
+    """
+    folder = Path(repo) / "pages"
+    if not folder.exists():
+        return None
+    return (f"Warning: remove the folder {folder} (left over from the old layout; the screens are "
+            "in app_pages/). While it exists, the first visitor after a start who opens a link "
+            "to a page gets 'Page not found'.")
 
 
 def streamlit_argv(options: list[str]) -> list[str]:

@@ -15,7 +15,7 @@ from indicators.catalog import Catalog
 from indicators.web.data import catalog
 from indicators.web.session import lang, link_params, t
 
-FOCUS_SCRIPT = "pages/focus.py"
+FOCUS_SCRIPT = "app_pages/focus.py"
 DEFAULT_FOCUS_ICON = ":material/flag:"
 FOCUS_KEY = "focus_area"     # session: the focus area of the focus page running now
 SECTIONS = ("follow", "focus", "data")   # keys under nav.section, in menu order
@@ -32,16 +32,16 @@ class Screen:
 
 
 SCREENS = (
-    Screen("follow", "pages/oversikt.py", "oversikt", "nav.overview", ":material/dashboard:",
+    Screen("follow", "app_pages/overview.py", "oversikt", "nav.overview", ":material/dashboard:",
            default=True),
-    Screen("data", "pages/omraden.py", "omraden", "nav.page.areas", ":material/map:"),
-    Screen("data", "pages/indikator.py", "indikator", "nav.page.indicator",
+    Screen("data", "app_pages/areas.py", "omraden", "nav.page.areas", ":material/map:"),
+    Screen("data", "app_pages/indicator.py", "indikator", "nav.page.indicator",
            ":material/query_stats:"),
-    Screen("data", "pages/polisens_lista.py", "polisens-lista", "nav.page.police_list",
+    Screen("data", "app_pages/police_list.py", "polisens-lista", "nav.page.police_list",
            ":material/list_alt:"),
-    Screen("data", "pages/om.py", "om", "nav.page.about", ":material/info:"),
-    Screen("data", "pages/ladda_upp.py", "ladda-upp", "upload.nav", ":material/upload_file:"),
-    Screen("data", "pages/presentation.py", "presentation", "present.nav", ":material/slideshow:"),
+    Screen("data", "app_pages/about.py", "om", "nav.page.about", ":material/info:"),
+    Screen("data", "app_pages/upload.py", "ladda-upp", "upload.nav", ":material/upload_file:"),
+    Screen("data", "app_pages/presentation.py", "presentation", "present.nav", ":material/slideshow:"),
 )
 
 

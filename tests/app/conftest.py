@@ -12,8 +12,8 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 REPO = Path(__file__).resolve().parents[2]
-PAGES = {"oversikt": 1, "omraden": 1, "indikator": 1, "polisens_lista": 1, "om": 0}  # page: charts
-FOCUS_PAGES = {  # focus area: charts on its page (pages/focus.py, one page per focus area)
+PAGES = {"overview": 1, "areas": 1, "indicator": 1, "police_list": 1, "about": 0}  # page: charts
+FOCUS_PAGES = {  # focus area: charts on its page (app_pages/focus.py, one page per focus area)
     "skjutningar_grovt_vald": 12, "nyrekrytering_unga": 12, "offentliga_rummet": 12,
     "systemhotande_brottslighet": 6,
 }
@@ -31,8 +31,8 @@ def empty_caches():
 def page_test(name: str, lang: str = "sv", query: dict | None = None, *,
               focus: str | None = None) -> AppTest:
     """A page script run on its own (without the frame), in `lang`; `focus` is the focus area of
-    pages/focus.py (the frame sets it for the page a visitor opened)."""
-    at = AppTest.from_file(str(REPO / "pages" / f"{name}.py"), default_timeout=90)
+    app_pages/focus.py (the frame sets it for the page a visitor opened)."""
+    at = AppTest.from_file(str(REPO / "app_pages" / f"{name}.py"), default_timeout=90)
     at.session_state["lang"] = lang
     if focus is not None:
         at.session_state["focus_area"] = focus

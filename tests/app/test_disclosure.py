@@ -77,8 +77,8 @@ def _leaks(text: str) -> list[str]:
 @pytest.mark.parametrize("page, focus, query", [
     ("focus", "nyrekrytering_unga", {"area": "froslunda"}),
     ("focus", "nyrekrytering_unga", {"area": "skiftinge"}),
-    ("omraden", None, {"area": "froslunda"}),
-    ("indikator", None, {"id": "unga_sig"}),
+    ("areas", None, {"area": "froslunda"}),
+    ("indicator", None, {"id": "unga_sig"}),
 ])
 def test_no_figure_shows_a_small_count(sensitive_home, page, focus, query):
     at = page_test(page, "sv", query, focus=focus)
@@ -87,10 +87,10 @@ def test_no_figure_shows_a_small_count(sensitive_home, page, focus, query):
     if page == "focus":
         figs = figs[3:6]   # unga_sig is the second indicator: trend, ranking, heat
     for fig in figs:
-        if page != "omraden":  # the profile's x are positions (-1..1), not values: texts below
+        if page != "areas":  # the profile's x are positions (-1..1), not values: texts below
             assert not SMALL & set(_numbers_in(fig)), fig.layout.title.text
         texts = _texts_in(fig)
-        if page == "omraden":  # other indicators' rows are not sensitive: check this one's row
+        if page == "areas":  # other indicators' rows are not sensitive: check this one's row
             texts = [t for t in texts if t.startswith("Unga med samordnad insats")]
             assert texts and all("<5" in t or ".." in t for t in texts), texts
         leaks = [t for t in texts if _leaks(t)]
@@ -100,7 +100,7 @@ def test_no_figure_shows_a_small_count(sensitive_home, page, focus, query):
 
 
 def test_tables_and_downloads_hide_small_counts(sensitive_home):
-    at = page_test("indikator", "sv", {"id": "unga_sig"})
+    at = page_test("indicator", "sv", {"id": "unga_sig"})
     table = next(d.value for d in at.dataframe if "Område" in d.value.columns)
     shown = table[table["Område"].isin(["Fröslunda", "Skiftinge"])]["Värde"].tolist()
     assert shown and all(v in ("<5", "..") for v in shown)
@@ -119,7 +119,7 @@ def test_tables_and_downloads_hide_small_counts(sensitive_home):
 
 
 def test_the_overview_never_shows_a_small_count(sensitive_home):
-    at = page_test("oversikt", "sv")
+    at = page_test("overview", "sv")
     assert not at.exception
     changes = at.dataframe[-1].value
     rows = changes[changes["Område"].isin(["Fröslunda", "Skiftinge"])]

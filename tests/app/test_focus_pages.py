@@ -77,7 +77,7 @@ def test_the_frame_gives_a_renamed_and_an_added_focus_area_a_card_and_a_page(edi
     links = {link.proto.page for link in at.get("page_link")}
     assert {"trygga-platser", "brottsofferstod"} <= links and "offentliga-rummet" not in links
 
-    at.switch_page("pages/focus.py").run()    # the first focus page: the renamed one
+    at.switch_page("app_pages/focus.py").run()    # the first focus page: the renamed one
     assert not at.exception, [e.value for e in at.exception]
     assert at.title[0].value == "Trygga platser"
     assert len(at.get("plotly_chart")) == 9  # three indicators left: trend, ranking, heat each

@@ -13,10 +13,10 @@ def test_every_page_runs_inside_the_frame(home, lang):
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     for name, charts in PAGES.items():
-        at.switch_page(f"pages/{name}.py").run()
+        at.switch_page(f"app_pages/{name}.py").run()
         assert not at.exception, (name, [e.value for e in at.exception])
         assert len(at.get("plotly_chart")) == charts, name
-    at.switch_page("pages/focus.py").run()   # the first focus area's page (all share the script)
+    at.switch_page("app_pages/focus.py").run()   # the first focus area's page (all share the script)
     assert not at.exception, [e.value for e in at.exception]
     assert len(at.get("plotly_chart")) == FOCUS_PAGES["skjutningar_grovt_vald"]
 

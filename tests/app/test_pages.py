@@ -43,7 +43,7 @@ def test_every_page_renders_with_its_charts(home, page, focus, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_police_list_chart_shows_the_store_counts_and_unknown_is_not_zero(home, lang):
-    for page in ("oversikt", "polisens_lista"):
+    for page in ("overview", "police_list"):
         at = page_test(page, lang)
         bar = figures(at)[0].data[0]
         frame = store_frame(home, "omraden_polisens_lista")
@@ -102,7 +102,7 @@ def test_the_status_is_a_word_and_a_symbol_and_example_targets_say_so(home, lang
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_indicator_trend_matches_the_store_and_downloads_are_offered(home, lang):
-    at = page_test("indikator", lang, {"id": "problemindex"})
+    at = page_test("indicator", lang, {"id": "problemindex"})
     assert not at.exception
     observed = figures(at)[0].data[0]
     frame = store_frame(home, "problemindex")
@@ -113,7 +113,7 @@ def test_indicator_trend_matches_the_store_and_downloads_are_offered(home, lang)
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_area_profile_hover_shows_the_store_value(home, lang):
-    at = page_test("omraden", lang, {"area": "froslunda"})
+    at = page_test("areas", lang, {"area": "froslunda"})
     assert not at.exception
     fig = figures(at)[0]
     marker = next(t for t in fig.data if t.type == "scatter" and t.mode == "markers")
@@ -131,15 +131,15 @@ def test_the_frame_runs_and_links_cards_to_focus_pages(home):
     assert not at.exception
     links = [p.proto.page for p in at.get("page_link")]
     assert "skjutningar-grovt-vald" in links
-    at.switch_page("pages/focus.py").run()   # the first focus area's page
+    at.switch_page("app_pages/focus.py").run()   # the first focus area's page
     assert not at.exception
     assert at.title[0].value == "Stoppa skjutningar och grovt våld"
     assert len(at.get("plotly_chart")) == FOCUS_PAGES["skjutningar_grovt_vald"]
 
 
 def test_english_changes_every_word_on_the_overview(home):
-    sv = page_test("oversikt", "sv")
-    en = page_test("oversikt", "en")
+    sv = page_test("overview", "sv")
+    en = page_test("overview", "en")
     assert en.title[0].value == i18n.t("app.title", "en")
     en_md = " ".join(m.value for m in en.markdown)
     assert "Ett tryggt" not in en_md and "A safe and socially" in en_md

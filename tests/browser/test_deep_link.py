@@ -1,6 +1,6 @@
 """A shared link is the first thing a fresh server sees: it must open that page, in that language,
-without Streamlit's "Page not found" dialog (which the pages/ folder triggers unless the app is
-served through `python -m indicators.web`)."""
+without Streamlit's "Page not found" dialog (which a folder named pages/ beside app.py triggers:
+the screens live in app_pages/, see indicators/web/launcher.py)."""
 import pytest
 
 pytestmark = pytest.mark.browser

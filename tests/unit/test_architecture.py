@@ -24,7 +24,7 @@ def test_only_the_web_module_of_the_package_imports_streamlit():
 
 
 def test_pages_do_no_sql_and_open_no_database():
-    for page in sorted((REPO / "pages").glob("*.py")) + [REPO / "app.py"]:
+    for page in sorted((REPO / "app_pages").glob("*.py")) + [REPO / "app.py"]:
         text = page.read_text(encoding="utf-8")
         assert "duckdb" not in imported_modules(page), page.name
         for word in ("SELECT ", "INSERT ", "UPDATE ", "DELETE "):
@@ -46,6 +46,6 @@ def package_imports(path: Path) -> set[str]:
 
 
 def test_pages_and_the_frame_import_only_indicators_web_of_the_package():
-    scripts = sorted((REPO / "pages").rglob("*.py")) + [REPO / "app.py"]
+    scripts = sorted((REPO / "app_pages").rglob("*.py")) + [REPO / "app.py"]
     for script in scripts:
         assert package_imports(script) <= {"indicators.web"}, script.name
