@@ -25,10 +25,9 @@ import importlib
 _EXPORTS = {
     "launcher": ("serve", "streamlit_argv"),
     "session": ("LANG_KEY", "lang", "set_lang", "keep_lang_in_url", "language_switch", "t",
-                "number", "link_params",
-                "url_choice", "keep_in_url", "url_selectbox"),
-    "navigation": ("SCREENS", "focus_screens", "pages", "navigate", "current_focus_area",
-                   "has_focus_page", "focus_link"),
+                "number", "link_params", "url_choice", "keep_in_url", "url_selectbox"),
+    "navigation": ("focus_screens", "navigate", "current_focus_area", "has_focus_page",
+                   "focus_link"),
     "data": ("home", "version", "cursor", "catalog", "clear_caches", "protected", "caption",
              "demo_mark", "upload_times", "last_loaded", "shows_demo"),
     "page_data": ("overview_view", "focus", "years", "profile", "indicator_table", "downloads",
