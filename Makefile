@@ -17,7 +17,7 @@ install: $(VENV)/.installed
 
 run: install
 	$(PY) -m indicators history > /dev/null   # builds data/store/ on first start
-	$(PY) -m indicators.web --server.port $(PORT)   # = streamlit run app.py (see indicators/web.py)
+	$(PY) -m indicators.web --server.port $(PORT)   # = streamlit run app.py (see indicators/web/launcher.py)
 
 # Debian's chromium for the browser tests (never a downloaded browser). Needs root or sudo.
 browser-deps:

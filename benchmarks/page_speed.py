@@ -21,12 +21,12 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 
 def overview_times(runs: int) -> tuple[float, list[float]]:
-    """(cold seconds, warm seconds per run) of pages/oversikt.py under AppTest."""
+    """(cold seconds, warm seconds per run) of app_pages/overview.py under AppTest."""
     import streamlit as st
     from streamlit.testing.v1 import AppTest
     st.cache_data.clear()
     st.cache_resource.clear()
-    at = AppTest.from_file(str(REPO / "pages" / "oversikt.py"), default_timeout=600)
+    at = AppTest.from_file(str(REPO / "app_pages" / "overview.py"), default_timeout=600)
     start = time.perf_counter()
     at.run()
     cold = time.perf_counter() - start
@@ -73,7 +73,7 @@ def main() -> None:
         cold_big, warm_big = overview_times(args.runs)
 
     small, big = statistics.median(warm_small), statistics.median(warm_big)
-    print(f"overview (pages/oversikt.py), AppTest run(), median of {args.runs} warm runs")
+    print(f"overview (app_pages/overview.py), AppTest run(), median of {args.runs} warm runs")
     print(f"  shipped data        : {small * 1000:8.1f} ms   (cold {cold_small * 1000:.0f} ms)")
     print(f"  + {rows:,} rows ({total:,} observations, {args.areas:,} areas; ingest {ingest_s:.1f} s)")
     print(f"  benchmark data      : {big * 1000:8.1f} ms   (cold {cold_big * 1000:.0f} ms)")

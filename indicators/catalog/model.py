@@ -45,10 +45,17 @@ class FocusArea:
     name_sv: str
     name_en: str
     order: int
+    short_name_sv: str = ""   # for menus and links; empty: the name
+    short_name_en: str = ""
+    icon: str = ""            # ":material/park:" for its page in the menu; empty: the app's default
 
     def name(self, lang: str) -> str:
         """The focus area's name in `lang`."""
         return _pick(lang, self.name_sv, self.name_en)
+
+    def short_name(self, lang: str | None = None) -> str:
+        """The short name in `lang` for menus, else the name."""
+        return _pick(lang, self.short_name_sv, self.short_name_en) or self.name(lang)
 
 
 @dataclass(frozen=True)

@@ -76,6 +76,9 @@ def _rows(folder: Path, name: str, columns: tuple[str, ...], problems: _Problems
     return rows
 
 
+ICON = re.compile(r"^:material/[a-z0-9_]+:$")   # a focus area's optional menu icon
+
+
 def _focus_areas(folder: Path, problems: _Problems) -> list[FocusArea]:
     name, out, seen = "focus_areas.csv", [], set()
     for number, row in enumerate(_rows(folder, name, ("id", "name_sv", "name_en"), problems), 1):
@@ -93,7 +96,12 @@ def _focus_areas(folder: Path, problems: _Problems) -> list[FocusArea]:
         if not order.lstrip("-").isdigit():
             problems.add(name, where, "not_integer", field="order", value=order)
             order = str(number)
-        out.append(FocusArea(fid, row["name_sv"], row["name_en"], int(order)))
+        icon = row.get("icon", "")
+        if icon and not ICON.match(icon):
+            problems.add(name, where, "bad_icon", field="icon", value=icon)
+            icon = ""
+        out.append(FocusArea(fid, row["name_sv"], row["name_en"], int(order),
+                             row.get("short_name_sv", ""), row.get("short_name_en", ""), icon))
     if not out and not any(file == name for file, *_ in problems):
         problems.add(name, _at("catalog.file"), "empty_file")
     return sorted(out, key=lambda f: f.order)

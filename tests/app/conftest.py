@@ -12,10 +12,10 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 REPO = Path(__file__).resolve().parents[2]
-PAGES = {
-    "oversikt": 1, "fokus_skjutningar": 12, "fokus_nyrekrytering": 12,
-    "fokus_offentliga_rummet": 12, "fokus_systemhot": 6, "omraden": 1, "indikator": 1,
-    "polisens_lista": 1, "om": 0,
+PAGES = {"overview": 1, "areas": 1, "indicator": 1, "police_list": 1, "about": 0}  # page: charts
+FOCUS_PAGES = {  # focus area: charts on its page (app_pages/focus.py, one page per focus area)
+    "skjutningar_grovt_vald": 12, "nyrekrytering_unga": 12, "offentliga_rummet": 12,
+    "systemhotande_brottslighet": 6,
 }
 
 
@@ -28,10 +28,14 @@ def empty_caches():
     st.cache_resource.clear()
 
 
-def page_test(name: str, lang: str = "sv", query: dict | None = None) -> AppTest:
-    """A page script run on its own (without the frame), in `lang`."""
-    at = AppTest.from_file(str(REPO / "pages" / f"{name}.py"), default_timeout=90)
+def page_test(name: str, lang: str = "sv", query: dict | None = None, *,
+              focus: str | None = None) -> AppTest:
+    """A page script run on its own (without the frame), in `lang`; `focus` is the focus area of
+    app_pages/focus.py (the frame sets it for the page a visitor opened)."""
+    at = AppTest.from_file(str(REPO / "app_pages" / f"{name}.py"), default_timeout=90)
     at.session_state["lang"] = lang
+    if focus is not None:
+        at.session_state["focus_area"] = focus
     for key, value in (query or {}).items():
         at.query_params[key] = value
     return at.run()

@@ -74,38 +74,39 @@ def _leaks(text: str) -> list[str]:
     return SMALL_TOKEN.findall(cleaned)
 
 
-@pytest.mark.parametrize("page, query", [
-    ("fokus_nyrekrytering", {"area": "froslunda"}),
-    ("fokus_nyrekrytering", {"area": "skiftinge"}),
-    ("omraden", {"area": "froslunda"}),
-    ("indikator", {"id": "unga_sig"}),
+@pytest.mark.parametrize("page, focus, query", [
+    ("focus", "nyrekrytering_unga", {"area": "froslunda"}),
+    ("focus", "nyrekrytering_unga", {"area": "skiftinge"}),
+    ("areas", None, {"area": "froslunda"}),
+    ("indicator", None, {"id": "unga_sig"}),
 ])
-def test_no_figure_shows_a_small_count(sensitive_home, page, query):
-    at = page_test(page, "sv", query)
+def test_no_figure_shows_a_small_count(sensitive_home, page, focus, query):
+    at = page_test(page, "sv", query, focus=focus)
     assert not at.exception
     figs = figures(at)
-    if page == "fokus_nyrekrytering":
+    if page == "focus":
         figs = figs[3:6]   # unga_sig is the second indicator: trend, ranking, heat
     for fig in figs:
-        if page != "omraden":  # the profile's x are positions (-1..1), not values: texts below
+        if page != "areas":  # the profile's x are positions (-1..1), not values: texts below
             assert not SMALL & set(_numbers_in(fig)), fig.layout.title.text
         texts = _texts_in(fig)
-        if page == "omraden":  # other indicators' rows are not sensitive: check this one's row
+        if page == "areas":  # other indicators' rows are not sensitive: check this one's row
             texts = [t for t in texts if t.startswith("Unga med samordnad insats")]
             assert texts and all("<5" in t or ".." in t for t in texts), texts
         leaks = [t for t in texts if _leaks(t)]
         assert leaks == [], leaks[:5]
-    if page == "fokus_nyrekrytering":
+    if page == "focus":
         assert any("<5" in t for fig in figs for t in _texts_in(fig))
 
 
 def test_tables_and_downloads_hide_small_counts(sensitive_home):
-    at = page_test("indikator", "sv", {"id": "unga_sig"})
+    at = page_test("indicator", "sv", {"id": "unga_sig"})
     table = next(d.value for d in at.dataframe if "Område" in d.value.columns)
     shown = table[table["Område"].isin(["Fröslunda", "Skiftinge"])]["Värde"].tolist()
     assert shown and all(v in ("<5", "..") for v in shown)
     from indicators import web
-    files = web._downloads(web.version(), "unga_sig", "sv")
+    from indicators.web import page_data
+    files = page_data._downloads(web.version(), "unga_sig", "sv")
     csv_text = files["csv"].decode("utf-8-sig")
     for line in csv_text.splitlines():
         if "Fröslunda" in line or "Skiftinge" in line:
@@ -118,7 +119,7 @@ def test_tables_and_downloads_hide_small_counts(sensitive_home):
 
 
 def test_the_overview_never_shows_a_small_count(sensitive_home):
-    at = page_test("oversikt", "sv")
+    at = page_test("overview", "sv")
     assert not at.exception
     changes = at.dataframe[-1].value
     rows = changes[changes["Område"].isin(["Fröslunda", "Skiftinge"])]

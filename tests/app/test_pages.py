@@ -10,7 +10,7 @@ from indicators.method import disclosure
 from indicators import i18n, store
 from indicators.catalog import load_catalog
 
-from .conftest import PAGES, figures, page_test, texts_of, values
+from .conftest import FOCUS_PAGES, PAGES, figures, page_test, texts_of, values
 
 LANGS = ("sv", "en")
 
@@ -26,11 +26,12 @@ def store_frame(home, indicator_id):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("page", sorted(PAGES))
-def test_every_page_renders_with_its_charts(home, page, lang):
-    at = page_test(page, lang)
+@pytest.mark.parametrize("page, focus", [(p, None) for p in sorted(PAGES)]
+                         + [("focus", f) for f in FOCUS_PAGES])
+def test_every_page_renders_with_its_charts(home, page, focus, lang):
+    at = page_test(page, lang, focus=focus)
     assert not at.exception, [e.value for e in at.exception]
-    assert len(at.get("plotly_chart")) == PAGES[page]
+    assert len(at.get("plotly_chart")) == (FOCUS_PAGES[focus] if focus else PAGES[page])
     seps = {f.layout.separators for f in figures(at)}
     assert seps <= {",\u00a0" if lang == "sv" else ".,"}
     # every chart has an alt text and a "show as table" alternative right under it
@@ -42,7 +43,7 @@ def test_every_page_renders_with_its_charts(home, page, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_police_list_chart_shows_the_store_counts_and_unknown_is_not_zero(home, lang):
-    for page in ("oversikt", "polisens_lista"):
+    for page in ("overview", "police_list"):
         at = page_test(page, lang)
         bar = figures(at)[0].data[0]
         frame = store_frame(home, "omraden_polisens_lista")
@@ -54,14 +55,11 @@ def test_the_police_list_chart_shows_the_store_counts_and_unknown_is_not_zero(ho
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("page, focus", [
-    ("fokus_skjutningar", "skjutningar_grovt_vald"), ("fokus_nyrekrytering", "nyrekrytering_unga"),
-    ("fokus_offentliga_rummet", "offentliga_rummet"),
-])
-def test_focus_page_ranking_equals_the_protected_store_values(home, page, focus, lang):
+@pytest.mark.parametrize("focus", ["skjutningar_grovt_vald", "nyrekrytering_unga", "offentliga_rummet"])
+def test_focus_page_ranking_equals_the_protected_store_values(home, focus, lang):
     catalog = load_catalog()
     indicator = catalog.indicators_in(focus)[0]
-    at = page_test(page, lang)
+    at = page_test("focus", lang, focus=focus)
     figs = figures(at)
     ranking = figs[1].data[0]
     frame = disclosure.protect(store_frame(home, indicator.id), catalog)
@@ -78,7 +76,8 @@ def test_focus_page_ranking_equals_the_protected_store_values(home, page, focus,
 
 
 def test_focus_filters_come_from_the_url(home):
-    at = page_test("fokus_skjutningar", "sv", {"area": "froslunda", "from": "2022", "to": "2024"})
+    at = page_test("focus", "sv", {"area": "froslunda", "from": "2022", "to": "2024"},
+                   focus="skjutningar_grovt_vald")
     assert not at.exception
     trend = figures(at)[0]
     assert "Fröslunda" in trend.layout.title.text
@@ -90,7 +89,7 @@ def test_focus_filters_come_from_the_url(home):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_status_is_a_word_and_a_symbol_and_example_targets_say_so(home, lang):
-    at = page_test("fokus_skjutningar", lang)
+    at = page_test("focus", lang, focus="skjutningar_grovt_vald")
     trend = figures(at)[0]
     title = trend.layout.title.text
     words = [i18n.t(f"method.status.{s}", lang) for s in
@@ -103,7 +102,7 @@ def test_the_status_is_a_word_and_a_symbol_and_example_targets_say_so(home, lang
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_indicator_trend_matches_the_store_and_downloads_are_offered(home, lang):
-    at = page_test("indikator", lang, {"id": "problemindex"})
+    at = page_test("indicator", lang, {"id": "problemindex"})
     assert not at.exception
     observed = figures(at)[0].data[0]
     frame = store_frame(home, "problemindex")
@@ -114,7 +113,7 @@ def test_indicator_trend_matches_the_store_and_downloads_are_offered(home, lang)
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_area_profile_hover_shows_the_store_value(home, lang):
-    at = page_test("omraden", lang, {"area": "froslunda"})
+    at = page_test("areas", lang, {"area": "froslunda"})
     assert not at.exception
     fig = figures(at)[0]
     marker = next(t for t in fig.data if t.type == "scatter" and t.mode == "markers")
@@ -132,14 +131,15 @@ def test_the_frame_runs_and_links_cards_to_focus_pages(home):
     assert not at.exception
     links = [p.proto.page for p in at.get("page_link")]
     assert "skjutningar-grovt-vald" in links
-    at.switch_page("pages/fokus_systemhot.py").run()
+    at.switch_page("app_pages/focus.py").run()   # the first focus area's page
     assert not at.exception
-    assert len(at.get("plotly_chart")) == PAGES["fokus_systemhot"]
+    assert at.title[0].value == "Stoppa skjutningar och grovt våld"
+    assert len(at.get("plotly_chart")) == FOCUS_PAGES["skjutningar_grovt_vald"]
 
 
 def test_english_changes_every_word_on_the_overview(home):
-    sv = page_test("oversikt", "sv")
-    en = page_test("oversikt", "en")
+    sv = page_test("overview", "sv")
+    en = page_test("overview", "en")
     assert en.title[0].value == i18n.t("app.title", "en")
     en_md = " ".join(m.value for m in en.markdown)
     assert "Ett tryggt" not in en_md and "A safe and socially" in en_md

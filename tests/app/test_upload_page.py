@@ -10,8 +10,8 @@ from indicators.access import accounts, throttle as login_throttle
 from indicators import config, store
 from indicators.access.accounts import Account
 
-PAGE = str(config.REPO_DIR / "pages" / "ladda_upp.py")
-OVERVIEW = str(config.REPO_DIR / "pages" / "oversikt.py")
+PAGE = str(config.REPO_DIR / "app_pages" / "upload.py")
+OVERVIEW = str(config.REPO_DIR / "app_pages" / "overview.py")
 PASSWORD = "ett långt lösenord 42"
 
 

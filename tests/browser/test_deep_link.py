@@ -1,6 +1,6 @@
 """A shared link is the first thing a fresh server sees: it must open that page, in that language,
-without Streamlit's "Page not found" dialog (which the pages/ folder triggers unless the app is
-served through `python -m indicators.web`)."""
+without Streamlit's "Page not found" dialog (which a folder named pages/ beside app.py triggers:
+the screens live in app_pages/, see indicators/web/launcher.py)."""
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -12,3 +12,12 @@ def test_the_first_visit_to_a_fresh_server_through_a_deep_link_opens_that_page(a
     page.locator(".js-plotly-plot").first.wait_for()
     assert page.get_by_text("Page not found").count() == 0
     assert "lang=en" in page.url and "/polisens-lista" in page.url
+
+
+def test_the_language_switch_turns_the_page_english_and_the_link_keeps_it(app_url, page):
+    page.goto(f"{app_url}/polisens-lista")
+    page.get_by_role("heading", name="Områden på polisens lista").wait_for()
+    page.get_by_text("English", exact=True).click()
+    page.get_by_role("heading", name="Areas on the police list").wait_for()
+    page.wait_for_url(lambda url: "lang=en" in url)
+    assert "/polisens-lista" in page.url

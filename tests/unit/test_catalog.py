@@ -60,6 +60,26 @@ def test_the_shipped_catalog_has_exactly_the_focus_areas_of_the_agreement_in_ord
     assert [f.id for f in CATALOG.focus_areas] == list(FOCUS_AREAS)
 
 
+def test_a_focus_area_has_a_short_name_for_menus_else_its_name_and_an_optional_icon():
+    shootings = CATALOG.focus_area("skjutningar_grovt_vald")
+    assert shootings.short_name("sv") == "Skjutningar och grovt våld"
+    assert shootings.short_name("en") == "Shootings and serious violence"
+    assert shootings.icon == ":material/crisis_alert:"
+    goal = CATALOG.focus_area("overgripande")
+    assert goal.short_name("en") == "Overall goal" and goal.icon == ""
+
+
+def test_a_catalog_without_the_optional_focus_area_columns_loads(tmp_path):
+    folder = Path(shutil.copytree(SHIPPED, tmp_path / "catalog"))
+    path = folder / "focus_areas.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join(",".join(line.split(",")[:4]) for line in lines) + "\n",
+                    encoding="utf-8")
+    loaded = read_catalog(folder)
+    assert [f.short_name("sv") for f in loaded.focus_areas] == list(FOCUS_AREAS.values())
+    assert {f.icon for f in loaded.focus_areas} == {""}
+
+
 def test_the_shipped_catalog_has_every_indicator_of_the_data_contract():
     assert set(INDICATOR_IDS) >= set(INDICATORS)
 
@@ -232,6 +252,7 @@ BREAKAGES = [
     ("indicators.toml", 'id = "skjutvapenvald_offer"', 'id = "skjutningar"', ["skjutningar", "nr 3"]),
     ("indicators.toml", '[[indicator]]\nid = "skjutningar"', '[[indicator]\nid = "skjutningar"', ["TOML"]),
     ("focus_areas.csv", "offentliga_rummet,", "skjutningar_grovt_vald,", ["focus_areas.csv", "rad 5", "skjutningar_grovt_vald"]),
+    ("focus_areas.csv", ":material/park:", "park", ["focus_areas.csv", "rad 5", "icon", "park"]),
     ("areas.csv", "arby,Årby,område", "arby,Årby,stadsdel", ["areas.csv", "rad 5", "stadsdel"]),
     ("areas.csv", "eskilstuna,Eskilstuna kommun,kommun", "eskilstuna,Eskilstuna kommun,område", ["areas.csv", "kommun", "0"]),
     ("areas.csv", "centrum,Centrum,område", "centrum,Centrum,kommun", ["areas.csv", "kommun", "2"]),

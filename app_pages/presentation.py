@@ -3,7 +3,6 @@ import time
 
 import streamlit as st
 
-from indicators.present import view as present_view, slide_figures, slides as slide_model, slideset
 from indicators import web
 
 spec = web.slide_set()
@@ -19,14 +18,7 @@ def go_to(index: int) -> None:
 if web.presenting():
     web.presentation_chrome()
     n = max(0, min(spec.slide, total - 1))
-    slide = deck[n]
-    st.html(present_view.header_html(slide, n, total, spec.auto))
-    figure = slide_figures.figure(slide)
-    if figure is not None:
-        figure.update_layout(height=present_view.chart_height(slide))
-        st.plotly_chart(figure, theme=None, key=f"slide_chart_{n}", alt=slide.chart.alt,
-                        config={"displayModeBar": False, "staticPlot": False})
-    st.html(present_view.footer_html(slide, n, total, web.t("present.slide_of", n=n + 1, total=total)))
+    web.show_slide(deck[n], n, total, spec.auto)
     with st.container(key="present_nav", horizontal=True):
         st.button(web.t("present.controls.previous"), key="present_prev", on_click=go_to,
                   args=(n - 1,), disabled=n == 0)
@@ -42,9 +34,8 @@ st.write(web.t("present.setup.intro"))
 if spec.ignored:
     st.warning(web.t("present.setup.ignored", ids=", ".join(spec.ignored)))
 
-focus_ids = slideset.focus_choices(catalog)
 chosen_focus = st.multiselect(
-    web.t("present.setup.focus_areas"), focus_ids, default=list(spec.focus_areas),
+    web.t("present.setup.focus_areas"), web.focus_choices(), default=list(spec.focus_areas),
     format_func=lambda i: catalog.focus_area(i).name(web.lang()), key="present_setup_focus")
 chosen_indicators = st.multiselect(
     web.t("present.setup.indicators"), list(catalog.ids()), default=list(spec.indicators),
@@ -52,16 +43,12 @@ chosen_indicators = st.multiselect(
 chosen_areas = st.multiselect(
     web.t("present.setup.areas"), [a.id for a in catalog.areas], default=list(spec.areas),
     format_func=lambda i: catalog.area(i).name, key="present_setup_areas")
-auto = st.number_input(web.t("present.setup.auto"), min_value=0, max_value=slideset.MAX_AUTO_SECONDS,
+auto = st.number_input(web.t("present.setup.auto"), min_value=0, max_value=web.max_auto_seconds(),
                        value=spec.auto, step=5, key="present_setup_auto")
 
-chosen = slideset.from_params(
-    {"fa": ",".join(chosen_focus) or "none", "ind": ",".join(chosen_indicators),
-     "areas": ",".join(chosen_areas), "lang": web.lang(), "auto": str(int(auto))}, catalog)
-link = slideset.query_string(chosen, catalog)
-base = (st.context.url or "").split("?")[0]
+chosen = web.chosen_slide_set(chosen_focus, chosen_indicators, chosen_areas, auto)
 st.caption(web.t("present.setup.link"))
-st.code(base + link, language=None)
+st.code(web.slide_link(chosen), language=None)
 st.caption(web.t("present.setup.keys"))
 
 
@@ -76,13 +63,7 @@ st.subheader(web.t("present.setup.preview"))
 st.caption(web.t("present.setup.slides", n=len(preview)))
 for number, item in enumerate(preview, start=1):
     with st.expander(f"{number}. {item.title}"):
-        st.caption(f"{item.kicker} · {item.provenance}")
-        figure = slide_figures.figure(item)
-        if figure is not None:
-            st.plotly_chart(figure, theme=None, key=f"preview_chart_{number}", alt=item.chart.alt)
-            st.caption(web.t("present.show_table"))
-            rows = slide_model.table([item], catalog)
-            st.dataframe(rows[["series", "category", "shown", "unit"]], hide_index=True)
+        web.slide_preview(item, number)
 
 st.subheader(web.t("present.setup.presspack"))
 st.write(web.t("present.setup.presspack_help"))

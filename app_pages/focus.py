@@ -1,6 +1,7 @@
-"""The shared renderer of the four focus-area pages: per indicator a trend toward 2027, the status,
-ranked areas and the area × period heat table. Area and period range live in the URL
-(?area=froslunda&from=2021&to=2026), so a copied link reproduces the view."""
+"""A focus area's page (one per focus area of the catalog, each with its own URL; the frame says
+which): per indicator a trend toward 2027, the status, ranked areas and the area × period heat
+table. Area and period range live in the URL (?area=froslunda&from=2021&to=2026), so a copied link
+reproduces the view."""
 import streamlit as st
 
 from indicators import web
@@ -25,8 +26,11 @@ def _filters(focus_id: str, indicator_ids: list[str]):
     return area, span
 
 
-def render(focus_id: str) -> None:
+def render(focus_id: str | None) -> None:
     cat = web.catalog()
+    if focus_id is None:   # a catalog with no focus area but the overall goal
+        st.info(web.t("views.no_data"))
+        return
     focus = cat.focus_area(focus_id)
     indicators = cat.indicators_in(focus_id)
     st.title(focus.name(web.lang()))
@@ -34,9 +38,7 @@ def render(focus_id: str) -> None:
     for ind in indicators:
         view = web.focus(ind.id, area, span)
         st.header(ind.name(web.lang()), divider="gray")
-        status = view["status"]
-        st.markdown(f"**{web.t('views.status')}: {status.badge}** — {status.help}"
-                    + (f" {status.note}" if status.note else ""))
+        web.status_line(view["status"])
         caption = web.caption(ind.id)
         web.chart(view["trend"], key=f"trend_{ind.id}")
         notes = [caption, web.t("views.projection_note", baseline=ind.baseline_period,
@@ -57,3 +59,6 @@ def render(focus_id: str) -> None:
             st.info(web.t("views.no_data"))
         for line in view["legend"]:
             st.caption(line)
+
+
+render(web.current_focus_area())

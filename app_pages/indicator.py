@@ -14,8 +14,7 @@ st.markdown(facts["definition"])
 st.table(facts["table"])
 
 view = web.focus(chosen, cat.municipality.id, None)
-st.markdown(f"**{web.t('views.status')}: {view['status'].badge}** — {view['status'].help}"
-            + (f" {view['status'].note}" if view["status"].note else ""))
+web.status_line(view["status"])
 web.chart(view["trend"], key="indicator_trend")
 st.caption(web.caption(chosen))
 st.subheader(web.t("views.method"))

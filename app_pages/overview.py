@@ -18,7 +18,7 @@ web.chart(police["figure"], key="police_list")
 st.caption(web.caption("omraden_polisens_lista"))
 
 st.subheader(web.t("views.focus_cards"))
-cards = [c for c in view["cards"] if web.focus_page_file(c.focus_area_id)]
+cards = [c for c in view["cards"] if web.has_focus_page(c.focus_area_id)]
 for row_start in range(0, len(cards), 2):
     for column, card in zip(st.columns(2), cards[row_start:row_start + 2]):
         with column.container(border=True):
@@ -27,8 +27,8 @@ for row_start in range(0, len(cards), 2):
             st.markdown("  \n".join(card.count_texts))
             st.caption(web.t("views.moved_most"))
             st.markdown("  \n".join(f"- {m.text}" for m in card.movers) or web.t("views.no_movers"))
-            web.page_link(web.focus_page_file(card.focus_area_id), web.t("views.open_focus", name=card.name),
-                          icon=":material/arrow_forward:")
+            web.focus_link(card.focus_area_id, web.t("views.open_focus", name=card.name),
+                           icon=":material/arrow_forward:")
 
 st.subheader(web.t("views.all_indicators"))
 st.dataframe(view["table"], hide_index=True, width="stretch")

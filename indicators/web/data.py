@@ -1,0 +1,137 @@
+"""The read-only store connection (reopened when the file changes), the catalog, and the caches
+every page shares.
+
+Every cached function takes the store version (`version()`: the store file's identity) as its first
+argument, so a write by the app, the CLI or another process makes the cache stale by itself; values
+are disclosure-controlled before they leave this package.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import streamlit as st
+
+from indicators import config, i18n, store
+from indicators.catalog import Catalog, load_catalog
+from indicators.web.session import lang
+
+Key = tuple[str, int, int]
+
+
+# --- store and catalog ----------------------------------------------------------------------
+
+def home() -> Path:
+    return config.home()
+
+
+def version() -> Key:
+    """The store's identity and version: (folder, inode, mtime_ns). Keys every data cache."""
+    folder = home()
+    store.ensure_store(folder)
+    return (str(folder), *store.version(folder))
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _connection(key: Key) -> duckdb.DuckDBPyConnection:
+    return store.connect(Path(key[0]))
+
+
+def cursor(key: Key | None = None) -> duckdb.DuckDBPyConnection:
+    """A cursor on the read-only connection for the current version (one per query/thread)."""
+    cur = _connection(key or version()).cursor()
+    cur.execute("USE store")  # a cursor starts in the in-memory catalog
+    return cur
+
+
+@st.cache_resource(show_spinner=False)
+def _catalog(folder: str) -> Catalog:
+    return load_catalog(Path(folder))
+
+
+def catalog() -> Catalog:
+    return _catalog(str(config.catalog_dir()))
+
+
+def clear_caches() -> None:
+    """After a write by this app: drop every cached value (other writers change the version)."""
+    st.cache_data.clear()
+    _connection.clear()
+
+
+# --- protected frames -----------------------------------------------------------------------
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _protected(key: Key, indicator_id: str):
+    """One indicator's whole frame (every area × period) through disclosure.protect."""
+    from indicators.method import disclosure
+    from indicators.store import queries
+    return disclosure.protect(queries.indicator_frame(cursor(key), indicator_id), catalog())
+
+
+def protected(indicator_id: str):
+    return _protected(version(), indicator_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _municipality(key: Key):
+    """The municipality's rows of every indicator, protected (narrow SQL: one area only)."""
+    from indicators.method import disclosure
+    from indicators.store import queries
+    return disclosure.protect(queries.area_frame(cursor(key), [catalog().municipality.id]),
+                              catalog())
+
+
+def _legend(frame, language: str) -> list[str]:
+    from indicators.method import disclosure
+    return disclosure.legend(language, set(frame["suppressed"].dropna().unique()))
+
+
+# --- provenance, uploads, demo --------------------------------------------------------------
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _provenance(key: Key, indicator_id: str | None):
+    from indicators.store import queries
+    return queries.provenance(cursor(key), indicator_id)
+
+
+def caption(indicator_id: str | None = None, *, source: str | None = None,
+            period: tuple[str, str] | None = None) -> str:
+    """"Källa · Period · Data per" for one indicator (or everything), with the demo mark when
+    demo rows are shown. `source`/`period` override what the store says."""
+    from indicators.views import provenance
+    info = _provenance(version(), indicator_id)
+    sources = [source] if source else (info["sources"] or (
+        [catalog().indicator(indicator_id).source] if indicator_id else []))
+    first, last = period or (info["first"], info["last"])
+    return provenance.caption(sources, first, last, info["loaded_at"], lang(), demo=info["demo"])
+
+
+def demo_mark(indicator_id: str | None = None) -> str | None:
+    """The demo mark for figures when the shown data is demo data, else None."""
+    return i18n.t("app.demo_mark", lang()) if _provenance(version(), indicator_id)["demo"] else None
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _uploads(key: Key):
+    from indicators.store import queries
+    return queries.upload_times(cursor(key))
+
+
+def upload_times():
+    return _uploads(version())
+
+
+def last_loaded():
+    times = upload_times()
+    return max((u[1] for u in times), default=None)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _shows_demo(key: Key) -> bool:
+    from indicators.store import queries
+    return queries.has_demo(cursor(key))
+
+
+def shows_demo() -> bool:
+    return _shows_demo(version())

@@ -1,0 +1,138 @@
+"""Login widgets and who is logged in.
+
+OpenID Connect (st.login) when secrets.toml configures it, else local accounts (argon2 hashes,
+`python -m indicators user add`). A local login lives in this browser session only: the session
+keeps the Account (never the password). See docs/access.md.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+from indicators.web.session import lang, t
+
+ACCOUNT_KEY = "login_account"
+THROTTLE_KEY = "login_throttle"
+
+
+class User:
+    """Who is logged in: the name recorded on uploads and whether they may upload/undo."""
+
+    def __init__(self, label: str, is_analyst: bool, method: str):
+        self.label, self.is_analyst, self.method = label, is_analyst, method
+
+    def __repr__(self) -> str:
+        return f"User({self.label!r}, analyst={self.is_analyst}, {self.method})"
+
+
+def login_method() -> str:
+    """"oidc" | "local" | "none" (no account yet: nobody can log in)."""
+    from indicators.access import oidc as auth_config
+    return auth_config.login_method()
+
+
+def user() -> User | None:
+    """The logged-in user of this session, or None. A local account removed on the server (or a
+    role changed) takes effect at the next rerun."""
+    from indicators.access import accounts, oidc as auth_config
+    method = login_method()
+    if method == "oidc":
+        if not getattr(st.user, "is_logged_in", False):
+            return None
+        claims = st.user.to_dict()
+        return User(auth_config.oidc_display_name(claims),
+                    auth_config.oidc_role(claims) == "analyst", "oidc")
+    account = st.session_state.get(ACCOUNT_KEY)
+    if account is None:
+        return None
+    try:
+        current = accounts.get_user(account.username) if method == "local" else None
+    except accounts.AccountError:
+        current = None
+    if current is None:
+        st.session_state.pop(ACCOUNT_KEY, None)
+        return None
+    return User(current.label, current.is_analyst, "local")
+
+
+def is_analyst() -> bool:
+    found = user()
+    return bool(found and found.is_analyst)
+
+
+def _try_login(username: str, password: str) -> None:
+    """Checks a local login, slowed down after repeated failures; the password is not kept."""
+    import time
+
+    from indicators.access import accounts, throttle as login_throttle
+    now = time.monotonic()
+    mine = st.session_state.setdefault(THROTTLE_KEY, login_throttle.Throttle())
+    theirs = login_throttle.for_username(username)
+    wait = max(mine.wait(now), theirs.wait(now))
+    if wait > 0:
+        st.session_state["login_error"] = t("login.wait", seconds=int(wait) + 1)
+        return
+    try:
+        account = accounts.verify(None, (username or "").strip().lower(), password or "")
+    except accounts.AccountError as error:
+        st.session_state["login_error"] = error.message(lang())
+        return
+    if account is None:
+        mine.failed(now)
+        theirs.failed(now)
+        st.session_state["login_error"] = t("login.failed")
+        return
+    mine.succeeded()
+    theirs.succeeded()
+    st.session_state[ACCOUNT_KEY] = account
+    st.session_state.pop("login_error", None)
+
+
+def _submit_login() -> None:
+    state = st.session_state
+    username, password = state.get("login_username", ""), state.get("login_password", "")
+    state["login_password"] = ""          # never left in the session after the attempt
+    _try_login(username, password)
+
+
+def logout() -> None:
+    """Ends the login: the OIDC cookie (st.logout) or the local session's account."""
+    if login_method() == "oidc" and getattr(st.user, "is_logged_in", False):
+        st.logout()
+        return
+    st.session_state.pop(ACCOUNT_KEY, None)
+    for key in [k for k in st.session_state if str(k).startswith("upload_")]:
+        st.session_state.pop(key, None)
+
+
+def login_box() -> None:
+    """The sidebar's login/logout: always shows a logout button to a logged-in user."""
+    current = user()
+    if current is not None:
+        role = t("login.role_analyst") if current.is_analyst else t("login.role_viewer")
+        st.caption(t("login.logged_in_as", name=current.label, role=role))
+        st.button(t("login.logout"), key="logout_button", on_click=logout, icon=":material/logout:")
+        return
+    method = login_method()
+    if method == "oidc":
+        from indicators.access import oidc as auth_config
+        if st.button(t("login.login_oidc"), key="login_oidc", icon=":material/login:"):
+            st.login(auth_config.oidc_provider())
+    elif method == "local":
+        with st.expander(t("login.title"), icon=":material/login:",
+                         expanded=bool(st.session_state.get("login_error"))):
+            with st.form("login_form", border=False):
+                st.text_input(t("login.username"), key="login_username", autocomplete="username")
+                st.text_input(t("login.password"), type="password", key="login_password",
+                              autocomplete="current-password")
+                st.form_submit_button(t("login.submit"), on_click=_submit_login)
+            if st.session_state.get("login_error"):
+                st.error(st.session_state["login_error"])
+
+
+def require_login_for_browsing() -> None:
+    """Stops the page for a visitor who is not logged in, when INDICATORS_REQUIRE_LOGIN is set."""
+    from indicators.access import oidc as auth_config
+    if auth_config.browsing_requires_login() and user() is None:
+        st.info(t("login.required"))
+        st.stop()
+

@@ -1,0 +1,74 @@
+"""Widgets and small helpers the pages use, so pages do no arithmetic: a chart with its text
+alternative, times and year ranges as a reader sees them.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+from indicators import config
+from indicators.web.data import catalog, last_loaded
+from indicators.web.session import lang, t
+
+
+# --- charts with their text alternatives ----------------------------------------------------
+
+def chart(figure, key: str) -> None:
+    """A plotly chart with an alt text and a "show as table" alternative of exactly what it draws
+    (values as in its hover texts, so hidden small counts stay hidden)."""
+    from indicators.charts.text import alt_text, figure_table
+
+    language = lang()
+    st.plotly_chart(figure, key=key, config={"displaylogo": False},
+                    alt=alt_text(figure, language))
+    with st.expander(t("a11y.show_table")):
+        st.dataframe(figure_table(figure, language), hide_index=True, width="stretch")
+
+
+def status_line(status) -> None:
+    """**Status: ↘ I fas** — what it means, and a note when there is one (views.focus.StatusView)."""
+    st.markdown(f"**{t('views.status')}: {status.badge}** — {status.help}"
+                + (f" {status.note}" if status.note else ""))
+
+
+# --- times and ranges -----------------------------------------------------------------------
+
+def when(moment) -> str:
+    """A load time as the user reads it: 2026-11-26 17:51 (UTC)."""
+    return moment.strftime("%Y-%m-%d %H:%M") if moment is not None else "–"
+
+
+def since_last_upload():
+    """The moment just before the newest upload, so 'since the last upload' lists what it brought."""
+    from datetime import timedelta
+    moment = last_loaded()
+    return None if moment is None else moment - timedelta(microseconds=1)
+
+
+def since_date(day):
+    """Midnight (UTC) at the start of a chosen day."""
+    from datetime import datetime, time
+    return datetime.combine(day, time.min)
+
+
+def default_since_date():
+    from datetime import date, timedelta
+    moment = last_loaded()
+    return (moment.date() if moment is not None else date.today()) - timedelta(days=30)
+
+
+def default_first_year(years: list[int]) -> int:
+    """The focus pages open on the agreement's years: from the year before the baseline (2022),
+    or the first year with data when that is later."""
+    return max(years[0], min(2022, years[-1]))
+
+
+def indicator_names() -> dict[str, str]:
+    """{id: name} in the session's language (a widget's format_func must not look up the session:
+    it may be called outside the script run)."""
+    return {i.id: i.name(lang()) for i in catalog().indicators}
+
+
+def disclosure_text() -> str:
+    limit = config.min_count()
+    return t("views.about_disclosure_text", limit=limit, limit_minus=limit - 1)
+
