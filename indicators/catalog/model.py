@@ -53,7 +53,7 @@ class FocusArea:
         """The focus area's name in `lang`."""
         return _pick(lang, self.name_sv, self.name_en)
 
-    def short_name(self, lang: str | None = None) -> str:
+    def short_name(self, lang: str) -> str:
         """The short name in `lang` for menus, else the name."""
         return _pick(lang, self.short_name_sv, self.short_name_en) or self.name(lang)
 

@@ -75,7 +75,7 @@ def test_a_catalog_without_the_optional_focus_area_columns_loads(tmp_path):
     lines = path.read_text(encoding="utf-8").splitlines()
     path.write_text("\n".join(",".join(line.split(",")[:4]) for line in lines) + "\n",
                     encoding="utf-8")
-    loaded = read_catalog(folder)
+    loaded = read_catalog(folder, "sv")
     assert [f.short_name("sv") for f in loaded.focus_areas] == list(FOCUS_AREAS.values())
     assert {f.icon for f in loaded.focus_areas} == {""}
 
