@@ -241,7 +241,7 @@ def demo_rows(catalog: Catalog | None = None) -> list[tuple[str, ...]]:
     catalog order of indicators, then areas (municipality last), then periods."""
     catalog = catalog or load_catalog(config.DATA_DIR / "catalog")
     municipality = catalog.municipality.id
-    areas = [a.id for a in catalog.areas if a.id != municipality]
+    areas = [a.id for a in catalog.local_areas if a.id != municipality]
     pops = populations(areas, range(START_YEAR, DEMO_AS_OF.year + 1))
     out = []
     for ind in demo_indicators(catalog):

@@ -50,6 +50,16 @@ AREAS = {
     "lagersberg": ("Lagersberg", "område"), "rabergstorp": ("Råbergstorp", "område"),
     "nyfors": ("Nyfors", "område"), "centrum": ("Centrum", "område"),
     "arsta": ("Ärsta", "område"), "torshalla": ("Torshälla", "område"),
+    "riket": ("Riket", "riket"), "sodermanland": ("Södermanlands län", "lan"),
+    "polisregion_ost": ("Polisregion Öst", "polisregion"),
+}
+# id: official code, aliases (examples of DATA.md §1; a catalog may list more)
+AREA_CODES = {
+    "eskilstuna": ("0484", {"0484 Eskilstuna", "Eskilstuna", "Eskilstuna totalt", "LPO Eskilstuna"}),
+    "riket": ("00", {"Hela riket", "Hela landet", "Sverige", "0000"}),
+    "sodermanland": ("04", {"04 Södermanlands län"}),
+    "polisregion_ost": (None, {"Region Öst"}),
+    "froslunda": (None, set()),
 }
 
 
@@ -80,8 +90,23 @@ def test_each_shipped_area_has_its_name_and_kind(area_id, expected):
     assert (area.name, area.kind) == expected
 
 
+def test_the_shipped_catalog_has_exactly_the_areas_of_the_data_contract_in_order():
+    assert [a.id for a in CATALOG.areas] == list(AREAS)
+
+
+@pytest.mark.parametrize("area_id, expected", AREA_CODES.items())
+def test_each_shipped_area_has_the_code_and_at_least_the_aliases_of_the_data_contract(area_id, expected):
+    area = CATALOG.area(area_id)
+    assert area.code == expected[0] and set(area.aliases) >= expected[1]
+
+
 def test_the_municipality_is_the_single_area_of_kind_kommun():
     assert CATALOG.municipality.id == "eskilstuna"
+
+
+def test_the_comparison_areas_are_riket_the_county_and_the_police_region():
+    assert [a.id for a in CATALOG.comparison_areas] == ["riket", "sodermanland", "polisregion_ost"]
+    assert [a.id for a in CATALOG.local_areas] == list(AREAS)[:10]
 
 
 @pytest.mark.parametrize("indicator", CATALOG.indicators, ids=INDICATOR_IDS)
@@ -135,8 +160,12 @@ def test_indicators_in_a_focus_area_keep_catalog_order():
     ("Eskilstuna kommun", "eskilstuna"), ("eskilstuna-kommun", "eskilstuna"),
     ("Eskilstuna   Kommun", "eskilstuna"), ("eskilstuna_kommun", "eskilstuna"),
     ("ESKILSTUNA", "eskilstuna"), ("Frösslunda", None), ("", None), ("Stockholm", None),
+    ("0484", "eskilstuna"), ("0484 Eskilstuna", "eskilstuna"), ("LPO Eskilstuna", "eskilstuna"),
+    ("Eskilstuna totalt", "eskilstuna"), ("HELA RIKET", "riket"), ("Hela landet", "riket"),
+    ("04 Södermanlands län", "sodermanland"), ("Södermanlands län", "sodermanland"),
+    ("Region Öst", "polisregion_ost"), ("Totalt", None),
 ])
-def test_an_area_is_found_by_id_or_name_in_any_spelling(text, area_id):
+def test_an_area_is_found_by_id_name_code_or_alias_in_any_spelling(text, area_id):
     assert CATALOG.area_id_for(text) == area_id
 
 

@@ -72,7 +72,7 @@ def test_every_other_catalog_indicator_has_demo_data():
 def test_every_demo_indicator_has_every_area_and_continuous_periods_to_the_end(indicator_id):
     indicator = CATALOG.indicator(indicator_id)
     municipality_only = indicator.focus_area == "systemhotande_brottslighet"
-    expected_areas = {"eskilstuna"} if municipality_only else {a.id for a in CATALOG.areas}
+    expected_areas = {"eskilstuna"} if municipality_only else {a.id for a in CATALOG.local_areas}
     rows = BY_INDICATOR[indicator_id]
     assert {r["area"] for r in rows} == expected_areas
     expected_periods = [p.text for p in demo.periods(indicator.grain)]
@@ -108,7 +108,7 @@ def test_demo_values_respect_the_measure(indicator_id):
 @pytest.mark.parametrize("indicator_id", ["skjutvapenvald_offer", "unga_misstankta", "unga_sig"])
 def test_sensitive_indicators_contain_small_counts_from_1_to_4_in_areas(indicator_id):
     assert CATALOG.indicator(indicator_id).sensitive
-    areas = {a.id for a in CATALOG.areas} - {"eskilstuna"}
+    areas = {a.id for a in CATALOG.local_areas} - {"eskilstuna"}
     small = [v for v in _values(indicator_id, areas) if 1 <= v <= 4]
     assert len(small) >= 10
 
