@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 REPO = Path(__file__).resolve().parents[2]
 PAGES = {
-    "oversikt": 1, "fokus_skjutningar": 12, "fokus_nyrekrytering": 12,
+    "oversikt": 1, "fokus_skjutningar": 14, "fokus_nyrekrytering": 12,
     "fokus_offentliga_rummet": 12, "fokus_systemhot": 6, "omraden": 1, "indikator": 1,
     "polisens_lista": 1, "om": 0,
 }

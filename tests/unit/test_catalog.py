@@ -42,6 +42,15 @@ INDICATORS = {
     "otillaten_paverkan": ("systemhotande_brottslighet", "Rapporterade fall av otillåten påverkan mot kommunens medarbetare", "antal", "quarter", "none", False, "none", None, "example"),
     "felaktiga_utbetalningar": ("systemhotande_brottslighet", "Upptäckta felaktiga utbetalningar, mnkr", "mnkr", "year", "higher", False, "relative", 30, "example"),
     "gemensamma_kontroller": ("systemhotande_brottslighet", "Myndighetsgemensamma kontroller av verksamheter", "antal", "quarter", "higher", False, "relative", 50, "example"),
+    "anmalda_valdsbrott": ("skjutningar_grovt_vald", "Anmälda våldsbrott per 100 000 invånare (Kolada N07403)", "per 100 000 inv.", "year", "lower", False, "relative", -15, "example"),
+    "anmalda_brott": ("overgripande", "Anmälda brott totalt per 100 000 invånare (Brå)", "per 100 000 inv.", "year", "lower", False, "none", None, "example"),
+    "folkmangd": ("overgripande", "Folkmängd 31 december (SCB)", "antal", "year", "none", False, "none", None, "example"),
+}
+# Indicators that real public series feed: the source named, and the codes the source uses.
+REAL_SERIES = {
+    "anmalda_valdsbrott": (("Kolada", "Brå"), {"kolada:N07403"}),
+    "anmalda_brott": (("Brå",), set()),
+    "folkmangd": (("SCB",), set()),
 }
 
 AREAS = {
@@ -82,6 +91,27 @@ def test_each_shipped_indicator_matches_the_data_contract(indicator_id, expected
         focus, name, unit, grain, polarity, sensitive)
     assert (ind.target.kind, ind.target.amount, ind.target.year, ind.target.status) == (
         kind, amount, 2027, status)
+
+
+@pytest.mark.parametrize("indicator_id, expected", REAL_SERIES.items())
+def test_indicators_fed_by_public_series_name_their_source_and_carry_its_codes(indicator_id, expected):
+    names, codes = expected
+    ind = CATALOG.indicator(indicator_id)
+    assert all(name in ind.source for name in names)
+    assert set(ind.codes) >= codes
+    for code in codes:
+        assert CATALOG.indicator_for_code(code) is ind
+        assert CATALOG.indicator_for_code(code.split(":")[1].lower()) is ind
+
+
+def test_a_kolada_file_finds_reported_violent_crime_by_its_kpi_alone():
+    assert CATALOG.indicator_for_code("N07403").id == "anmalda_valdsbrott"
+    assert CATALOG.indicator_for_code("kolada:N99999") is None
+
+
+def test_every_indicator_code_is_written_source_colon_code():
+    for ind in CATALOG.indicators:
+        assert all(code.count(":") == 1 and all(code.split(":")) for code in ind.codes), ind.id
 
 
 @pytest.mark.parametrize("area_id, expected", AREAS.items())
@@ -244,9 +274,9 @@ def _problems(folder: Path) -> list[str]:
 BREAKAGES = [
     ("indicators.toml", 'focus_area = "overgripande"', 'focus_area = "okant"', ["omraden_polisens_lista", "okant"]),
     ("indicators.toml", 'grain = "month"', 'grain = "weekly"', ["skjutningar", "grain", "weekly"]),
-    ("indicators.toml", 'polarity = "none"', 'polarity = "down"', ["otillaten_paverkan", "polarity", "down"]),
+    ("indicators.toml", 'polarity = "none"\naggregation = "sum"', 'polarity = "down"\naggregation = "sum"', ["otillaten_paverkan", "polarity", "down"]),
     ("indicators.toml", 'measure = "share"', 'measure = "percent"', ["fritid_deltagande", "measure"]),
-    ("indicators.toml", 'aggregation = "sum"', 'aggregation = "median"', ["skjutningar", "aggregation", "median"]),
+    ("indicators.toml", 'grain = "month"\npolarity = "lower"\naggregation = "sum"', 'grain = "month"\npolarity = "lower"\naggregation = "median"', ["skjutningar", "aggregation", "median"]),
     ("indicators.toml", 'name_en = "Confirmed shootings"\n', "", ["skjutningar", "name_en"]),
     ("indicators.toml", 'unit_sv = "mnkr"\n', 'unit_sv = ""\n', ["felaktiga_utbetalningar", "unit_sv"]),
     ("indicators.toml", 'definition_en = """Number of shootings', 'definition_x = """Number of shootings', ["skjutningar", "definition_en"]),
@@ -258,7 +288,7 @@ BREAKAGES = [
     ("indicators.toml", 'amount = -50, year = 2027', 'amount = "hälften", year = 2027', ["skjutningar", "target.amount"]),
     ("indicators.toml", 'scale = 1000\n', "", ["grovt_vald_offentlig_miljo", "scale"]),
     ("indicators.toml", 'sensitive = true', 'sensitive = "ja"', ["skjutvapenvald_offer", "sensitive"]),
-    ("indicators.toml", 'id = "skjutvapenvald_offer"', 'id = "skjutningar"', ["skjutningar", "nr 3"]),
+    ("indicators.toml", 'id = "skjutvapenvald_offer"', 'id = "skjutningar"', ["skjutningar", "nr 5"]),
     ("indicators.toml", '[[indicator]]\nid = "skjutningar"', '[[indicator]\nid = "skjutningar"', ["TOML"]),
     ("focus_areas.csv", "offentliga_rummet,", "skjutningar_grovt_vald,", ["focus_areas.csv", "rad 5", "skjutningar_grovt_vald"]),
     ("areas.csv", "arby,Årby,område", "arby,Årby,stadsdel", ["areas.csv", "rad 5", "stadsdel"]),
