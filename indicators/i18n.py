@@ -12,7 +12,7 @@ from pathlib import Path
 
 from indicators import config
 
-LANGS = ("sv", "en")
+LANGS = config.LANGS
 LOCALES_DIR = Path(__file__).parent / "locales"
 
 
@@ -37,21 +37,22 @@ def texts(lang: str) -> dict[str, str]:
     return merged
 
 
-def t(key: str, lang: str | None = None, /, **fmt) -> str:
-    """The text for `key` in `lang` (default: $INDICATORS_LANG), formatted with `fmt`.
+def t(key: str, lang: str, /, **fmt) -> str:
+    """The text for `key` in `lang`, formatted with `fmt`. The language is always handed in
+    (the app's session language, or config.lang() at the command line).
 
     A missing key shows as the key itself, so a gap is visible rather than fatal; a test keeps the
     two languages complete.
     """
-    text = texts(lang or config.lang()).get(key, key)
+    text = texts(lang).get(key, key)
     return text.format(**fmt) if fmt else text
 
 
-def number(x: float | int | None, lang: str | None = None, decimals: int = 0) -> str:
+def number(x: float | int | None, lang: str, decimals: int = 0) -> str:
     """`1 234,5` in Swedish (no-break space, decimal comma), `1,234.5` in English; None is "–"."""
     if x is None or (isinstance(x, float) and math.isnan(x)):
         return "–"
     text = f"{x:,.{decimals}f}"
-    if (lang or config.lang()) == "sv":
+    if lang == "sv":
         text = text.replace(",", "\u00a0").replace(".", ",")
     return text

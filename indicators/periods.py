@@ -168,8 +168,14 @@ _QUARTER = r"(?:q|k|kv|kvartal|kvartalet|quarter)"
 _SEP = r"[\s\-_/.:]*"
 _YEAR = r"(?P<year>\d{4})"
 
+# Terms (school half-years): VT, vårtermin = H1; HT, hösttermin = H2; `ht23` is 2023-H2.
+_TERM = r"(?P<term>vt|ht|vartermin|varterminen|hosttermin|hostterminen)"
+_TERM_INDEX = {"vt": 1, "vartermin": 1, "varterminen": 1, "ht": 2, "hosttermin": 2, "hostterminen": 2}
+
 _FORMS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"{_YEAR}"), "year"),
+    (re.compile(rf"{_TERM}{_SEP}(?P<year>\d{{4}}|\d{{2}})"), "half"),
+    (re.compile(rf"{_YEAR}{_SEP}{_TERM}"), "half"),
     (re.compile(rf"{_YEAR}{_SEP}{_HALF}{_SEP}(?P<index>\d)"), "half"),
     (re.compile(rf"{_HALF}{_SEP}(?P<index>\d){_SEP}{_YEAR}"), "half"),
     (re.compile(rf"{_YEAR}{_SEP}{_QUARTER}{_SEP}(?P<index>\d)"), "quarter"),
@@ -199,7 +205,7 @@ def parse(text: str | int | date | None) -> Period | None:
         text = str(text)
     if not isinstance(text, str):
         return None
-    clean = " ".join(text.strip().lower().split())
+    clean = " ".join(text.strip().lower().translate(_PLAIN).split())
     if not clean or len(clean) > 40:
         return None
     for pattern, grain in _FORMS:
@@ -209,8 +215,13 @@ def parse(text: str | int | date | None) -> Period | None:
     return None
 
 
+_PLAIN = str.maketrans("åäö", "aao")
+
+
 def _period(match: re.Match[str], grain: str) -> Period | None:
     year = int(match["year"])
+    if len(match["year"]) == 2:  # ht23: a term of this century
+        year += 2000
     if not MIN_YEAR <= year <= MAX_YEAR:
         return None
     groups = match.groupdict()
@@ -218,6 +229,8 @@ def _period(match: re.Match[str], grain: str) -> Period | None:
         index = _MONTH_NAMES.get(groups["name"])
         if index is None:
             return None
+    elif groups.get("term") is not None:
+        index = _TERM_INDEX[groups["term"]]
     else:
         index = int(groups.get("index") or 1)
     if not 1 <= index <= PARTS[grain]:
@@ -233,3 +246,33 @@ def _period(match: re.Match[str], grain: str) -> Period | None:
 def example(grain: str) -> str:
     """A period of `grain` as analysts should write it, for messages: "2024-Q2" for quarter."""
     return EXAMPLES[grain]
+
+
+_SPAN = re.compile(r"(?P<a>\d{4})\s*[/\-–]\s*(?P<b>\d{2}|\d{4})")
+
+
+def not_a_period_because(text: str) -> str | None:
+    """Why a text that looks like a period is not one: "school_year" (`2023/24`, a school year
+    spans two calendar years), "pooled" (`2017/2018`, `2017–2019`: several years pooled), or None."""
+    match = _SPAN.fullmatch(" ".join(str(text).strip().split()))
+    if not match:
+        return None
+    first, second = int(match["a"]), match["b"]
+    last = int(second) + (first // 100) * 100 if len(second) == 2 else int(second)
+    if last <= first:
+        return None
+    return "school_year" if len(second) == 2 and last == first + 1 else "pooled"
+
+
+_IN_TEXT = re.compile(r"(?<![\d,.])(?:19|20|21)\d{2}(?:\s*(?:-|\s)?\s*(?:[hqkm]\s*\d{1,2}|h[12]|ht|vt))?(?![\d,.])",
+                      re.IGNORECASE)
+
+
+def find_in(text: str) -> Period | None:
+    """The one period written inside a longer text (`Per 100 000 inv. 2024` -> 2024), or None when
+    there is none or more than one (a wide export's column headers carry their period this way)."""
+    if not_a_period_because(text):
+        return None
+    found = {parse(m.group(0)) for m in _IN_TEXT.finditer(str(text))}
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None

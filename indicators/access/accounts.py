@@ -54,7 +54,7 @@ class AccountError(ValueError):
         self.key = key
         self.detail = detail
 
-    def message(self, lang: str | None = None) -> str:
+    def message(self, lang: str) -> str:
         return t(self.key, lang, **self.detail)
 
 
@@ -88,10 +88,7 @@ class _Record:
 
 def default_path() -> Path:
     """`$INDICATORS_ACCOUNTS`, or `accounts.toml` in the store folder."""
-    explicit = os.environ.get("INDICATORS_ACCOUNTS")
-    if explicit:
-        return Path(explicit).expanduser().resolve()
-    return config.home() / FILE_NAME
+    return config.accounts_file() or config.home() / FILE_NAME
 
 
 def _hasher() -> PasswordHasher:

@@ -12,7 +12,6 @@
 """
 from __future__ import annotations
 
-import os
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
@@ -22,7 +21,6 @@ from indicators import config
 
 SHARED_KEYS = ("redirect_uri", "cookie_secret")
 PROVIDER_KEYS = ("client_id", "client_secret", "server_metadata_url")
-TRUE_WORDS = frozenset({"1", "true", "yes", "on", "ja", "sant"})
 # Claims that name an OIDC user, in the order they are tried. Entra ID puts the user principal
 # name in `preferred_username`; `email` is only present when the user has a mail address.
 IDENTITY_CLAIMS = ("email", "preferred_username", "upn")
@@ -78,12 +76,12 @@ def login_method(secrets_path: Path | None = None, accounts_path: Path | None = 
 
 def browsing_requires_login() -> bool:
     """`$INDICATORS_REQUIRE_LOGIN` is 1/true/yes/on/ja; by default browsing is open."""
-    return (os.environ.get("INDICATORS_REQUIRE_LOGIN") or "").strip().lower() in TRUE_WORDS
+    return config.require_login()
 
 
 def oidc_analysts(secrets_path: Path | None = None) -> frozenset[str]:
     """Lowercased identities (e-mail or UPN) of the OIDC users who are analysts."""
-    names = set((os.environ.get("INDICATORS_ANALYSTS") or "").split(","))
+    names = set(config.analysts())
     section = _secrets(secrets_path).get("indicators")
     listed = section.get("analysts") if isinstance(section, Mapping) else None
     if isinstance(listed, str):

@@ -9,7 +9,7 @@ most WAIT_SECONDS at a time, never lock the account.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 FREE_ATTEMPTS = 5       # failures allowed before the first wait
 WAIT_SECONDS = 30.0     # the wait after every FREE_ATTEMPTS failures, doubling up to MAX_WAIT
@@ -20,19 +20,36 @@ MAX_WAIT_SECONDS = 300.0
 class Throttle:
     failures: int = 0
     until: float = 0.0   # monotonic time before which no attempt is made
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     def wait(self, now: float) -> float:
         """Seconds left before the next attempt may be made (0 when it may be made now)."""
         return max(0.0, self.until - now)
 
+    def attempt(self, now: float) -> float:
+        """Reserves one attempt atomically, counted as a failure until `succeeded()` says otherwise;
+        returns 0 when it may be made, else the seconds to wait (and reserves nothing). Twelve
+        simultaneous attempts cannot all pass the check before any of them has failed."""
+        with self._lock:
+            wait = self.wait(now)
+            if wait > 0:
+                return wait
+            self._count_failure(now)
+            return 0.0
+
     def failed(self, now: float) -> None:
+        with self._lock:
+            self._count_failure(now)
+
+    def _count_failure(self, now: float) -> None:
         self.failures += 1
         if self.failures % FREE_ATTEMPTS == 0:
             rounds = self.failures // FREE_ATTEMPTS
             self.until = now + min(MAX_WAIT_SECONDS, WAIT_SECONDS * 2 ** (rounds - 1))
 
     def succeeded(self) -> None:
-        self.failures, self.until = 0, 0.0
+        with self._lock:
+            self.failures, self.until = 0, 0.0
 
 
 _by_username: dict[str, Throttle] = {}

@@ -37,8 +37,8 @@ class CatalogError(ValueError):
         super().__init__(f"Catalog {self.folder}: {len(self.problems)} problem(s)\n{lines}")
 
 
-def _pick(lang: str | None, sv: str, en: str) -> str:
-    return en if (lang or config.lang()) == "en" else sv
+def _pick(lang: str, sv: str, en: str) -> str:
+    return en if lang == "en" else sv
 
 
 @dataclass(frozen=True)
@@ -48,8 +48,8 @@ class FocusArea:
     name_en: str
     order: int
 
-    def name(self, lang: str | None = None) -> str:
-        """The focus area's name in `lang` (default: the configured language)."""
+    def name(self, lang: str) -> str:
+        """The focus area's name in `lang`."""
         return _pick(lang, self.name_sv, self.name_en)
 
 
@@ -105,15 +105,15 @@ class Indicator:
     definition_en: str
     codes: tuple[str, ...] = ()  # the codes sources use for it, "source:code" ("kolada:N07403")
 
-    def name(self, lang: str | None = None) -> str:
+    def name(self, lang: str) -> str:
         """The indicator's name in `lang`."""
         return _pick(lang, self.name_sv, self.name_en)
 
-    def unit(self, lang: str | None = None) -> str:
+    def unit(self, lang: str) -> str:
         """The unit ("antal", "per 1 000 inv.", "%") in `lang`."""
         return _pick(lang, self.unit_sv, self.unit_en)
 
-    def definition(self, lang: str | None = None) -> str:
+    def definition(self, lang: str) -> str:
         """The one-paragraph definition in `lang`."""
         return _pick(lang, self.definition_sv, self.definition_en)
 
@@ -290,8 +290,8 @@ def _signature(folder: Path) -> tuple:
     sig = []
     for name in FILES:
         try:
-            st = (folder / name).stat()
-            sig.append((st.st_mtime_ns, st.st_size))
+            stat = (folder / name).stat()
+            sig.append((stat.st_mtime_ns, stat.st_size))
         except OSError:
             sig.append(None)
     return tuple(sig)
@@ -299,14 +299,15 @@ def _signature(folder: Path) -> tuple:
 
 @lru_cache(maxsize=16)
 def _cached(folder: str, signature: tuple) -> Catalog:
-    return read_catalog(Path(folder))
+    return read_catalog(Path(folder), config.lang())   # a failed read is not cached
 
 
-def read_catalog(folder: Path) -> Catalog:
-    """The catalog in `folder`, read and validated now (never cached); raises CatalogError."""
+def read_catalog(folder: Path, lang: str) -> Catalog:
+    """The catalog in `folder`, read and validated now (never cached); raises CatalogError whose
+    problems are said in `lang`."""
     from indicators.catalog.validation import build
 
-    return build(Path(folder))
+    return build(Path(folder), lang)
 
 
 def load_catalog(folder: Path | None = None) -> Catalog:
@@ -314,7 +315,8 @@ def load_catalog(folder: Path | None = None) -> Catalog:
 
     The cache is keyed on the resolved path and the files' modification times, so an edited catalog
     is read again; `load_catalog.cache_clear()` or `read_catalog()` force a fresh read.
-    Raises CatalogError listing every problem.
+    Raises CatalogError listing every problem in the configured language ($INDICATORS_LANG): a
+    broken catalog is the operator's to fix, and it is found before any visitor chose a language.
     """
     path = Path(folder or config.catalog_dir()).expanduser().resolve()
     return _cached(str(path), _signature(path))

@@ -1,13 +1,14 @@
 """Read a catalog folder and check every entry, collecting all problems before failing.
 
 `build(folder)` returns a Catalog or raises CatalogError whose `problems` name the file, the line or
-entry, the field and what is wrong, in the configured language (texts in locales/*/catalog.toml).
+entry, the field and what is wrong, in the language handed in (texts in locales/*/catalog.toml).
 """
 from __future__ import annotations
 
 import csv
 import re
 import tomllib
+from dataclasses import dataclass
 from pathlib import Path
 
 from indicators import i18n, periods
@@ -29,9 +30,30 @@ INDICATOR_FIELDS = {"id", "focus_area", "grain", "polarity", "aggregation", "mea
 TARGET_FIELDS = {"kind", "amount", "year", "status"}
 
 
+@dataclass(frozen=True)
+class _Where:
+    """Where in a file a problem is ("rad 5", "indikator nr 3 (skjutningar)"), said later in the
+    language the problems are rendered in."""
+    key: str
+    fmt: dict
+
+    def text(self, lang: str) -> str:
+        return i18n.t(self.key, lang, **self.fmt)
+
+
+def _at(key: str, **fmt) -> _Where:
+    return _Where(key, fmt)
+
+
 class _Problems(list):
-    def add(self, file: str, where: str, key: str, **fmt) -> None:
-        self.append(f"{file}, {where}: {i18n.t('catalog.' + key, None, **fmt)}")
+    """Problems as data (file, where, message key, values); `messages(lang)` says them."""
+
+    def add(self, file: str, where: _Where, key: str, **fmt) -> None:
+        self.append((file, where, key, fmt))
+
+    def messages(self, lang: str) -> list[str]:
+        return [f"{file}, {where.text(lang)}: {i18n.t('catalog.' + key, lang, **fmt)}"
+                for file, where, key, fmt in self]
 
 
 grain_of = periods.grain_of
@@ -41,7 +63,7 @@ def _rows(folder: Path, name: str, columns: tuple[str, ...], problems: _Problems
     """The CSV rows of one catalog file, each with its line number under "_line"."""
     path = folder / name
     if not path.is_file():
-        problems.add(name, i18n.t("catalog.file", None), "missing_file", path=str(path))
+        problems.add(name, _at("catalog.file"), "missing_file", path=str(path))
         return []
     with path.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.DictReader(handle)
@@ -49,7 +71,7 @@ def _rows(folder: Path, name: str, columns: tuple[str, ...], problems: _Problems
         reader.fieldnames = header
         missing = [c for c in columns if c not in header]
         if missing:
-            problems.add(name, i18n.t("catalog.header", None), "missing_columns",
+            problems.add(name, _at("catalog.header"), "missing_columns",
                          columns=", ".join(missing))
             return []
         rows = []
@@ -63,7 +85,7 @@ def _rows(folder: Path, name: str, columns: tuple[str, ...], problems: _Problems
 def _focus_areas(folder: Path, problems: _Problems) -> list[FocusArea]:
     name, out, seen = "focus_areas.csv", [], set()
     for number, row in enumerate(_rows(folder, name, ("id", "name_sv", "name_en"), problems), 1):
-        where = i18n.t("catalog.line", None, line=row["_line"])
+        where = _at("catalog.line", line=row["_line"])
         fid = row["id"]
         if not ID.match(fid):
             problems.add(name, where, "bad_id", value=fid)
@@ -78,8 +100,8 @@ def _focus_areas(folder: Path, problems: _Problems) -> list[FocusArea]:
             problems.add(name, where, "not_integer", field="order", value=order)
             order = str(number)
         out.append(FocusArea(fid, row["name_sv"], row["name_en"], int(order)))
-    if not out and not any(p.startswith(name) for p in problems):
-        problems.add(name, i18n.t("catalog.file", None), "empty_file")
+    if not out and not any(file == name for file, *_ in problems):
+        problems.add(name, _at("catalog.file"), "empty_file")
     return sorted(out, key=lambda f: f.order)
 
 
@@ -92,7 +114,7 @@ def _areas(folder: Path, problems: _Problems) -> list[Area]:
     name, out, keys, seen = "areas.csv", [], {}, set()
     for row in _rows(folder, name, ("id", "name", "kind"), problems):
         def add(key: str, **fmt) -> None:  # "line 12" is worded only when needed: 5,000-area catalogs
-            problems.add(name, i18n.t("catalog.line", None, line=row["_line"]), key, **fmt)
+            problems.add(name, _at("catalog.line", line=row["_line"]), key, **fmt)
 
         aid, written_kind = row["id"], row["kind"]
         kind = KIND_SPELLINGS.get(area_key(written_kind), written_kind)
@@ -126,13 +148,13 @@ def _areas(folder: Path, problems: _Problems) -> list[Area]:
     if out:
         municipalities = sum(a.kind == "kommun" for a in out)
         if municipalities != 1:
-            problems.add(name, i18n.t("catalog.file", None), "one_kommun", count=municipalities)
-    elif not any(p.startswith(name) for p in problems):
-        problems.add(name, i18n.t("catalog.file", None), "empty_file")
+            problems.add(name, _at("catalog.file"), "one_kommun", count=municipalities)
+    elif not any(file == name for file, *_ in problems):
+        problems.add(name, _at("catalog.file"), "empty_file")
     return out
 
 
-def _target(raw, where: str, grain_year: int | None, problems: _Problems) -> Target:
+def _target(raw, where: _Where, grain_year: int | None, problems: _Problems) -> Target:
     name = "indicators.toml"
     if not isinstance(raw, dict):
         problems.add(name, where, "missing_field", field="target")
@@ -165,7 +187,7 @@ def _target(raw, where: str, grain_year: int | None, problems: _Problems) -> Tar
 def _indicator(raw: dict, number: int, focus_ids: set[str], problems: _Problems) -> Indicator:
     name = "indicators.toml"
     iid = raw.get("id")
-    where = i18n.t("catalog.entry", None, number=number, id=iid or "?")
+    where = _at("catalog.entry", number=number, id=iid or "?")
     if not isinstance(iid, str) or not ID.match(iid):
         problems.add(name, where, "bad_id", value=iid)
     for extra in sorted(set(raw) - INDICATOR_FIELDS):
@@ -224,24 +246,24 @@ def _indicator(raw: dict, number: int, focus_ids: set[str], problems: _Problems)
 def _indicators(folder: Path, focus_ids: set[str], problems: _Problems) -> list[Indicator]:
     name, path = "indicators.toml", folder / "indicators.toml"
     if not path.is_file():
-        problems.add(name, i18n.t("catalog.file", None), "missing_file", path=str(path))
+        problems.add(name, _at("catalog.file"), "missing_file", path=str(path))
         return []
     try:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        problems.add(name, i18n.t("catalog.file", None), "bad_toml", error=str(error))
+        problems.add(name, _at("catalog.file"), "bad_toml", error=str(error))
         return []
     entries = data.get("indicator")
     if not isinstance(entries, list) or not entries:
-        problems.add(name, i18n.t("catalog.file", None), "no_indicators")
+        problems.add(name, _at("catalog.file"), "no_indicators")
         return []
     out, seen, codes = [], set(), {}
     for number, raw in enumerate(entries, 1):
         if not isinstance(raw, dict):
             raw = {}
         indicator = _indicator(raw, number, focus_ids, problems)
-        where = i18n.t("catalog.entry", None, number=number, id=indicator.id)
+        where = _at("catalog.entry", number=number, id=indicator.id)
         if indicator.id in seen:
             problems.add(name, where, "duplicate_id", value=indicator.id)
         seen.add(indicator.id)
@@ -253,14 +275,14 @@ def _indicators(folder: Path, focus_ids: set[str], problems: _Problems) -> list[
     return out
 
 
-def build(folder: Path) -> Catalog:
-    """The validated catalog in `folder`; raises CatalogError naming every problem found."""
+def build(folder: Path, lang: str) -> Catalog:
+    """The validated catalog in `folder`; raises CatalogError naming every problem found, in `lang`."""
     problems = _Problems()
     if not folder.is_dir():
-        raise CatalogError(folder, [i18n.t("catalog.missing_folder", None, path=str(folder))])
+        raise CatalogError(folder, [i18n.t("catalog.missing_folder", lang, path=str(folder))])
     focus_areas = _focus_areas(folder, problems)
     indicators = _indicators(folder, {f.id for f in focus_areas}, problems)
     areas = _areas(folder, problems)
     if problems:
-        raise CatalogError(folder, problems)
+        raise CatalogError(folder, problems.messages(lang))
     return Catalog(tuple(focus_areas), tuple(indicators), tuple(areas))

@@ -1,114 +1,25 @@
-"""`python -m indicators COMMAND`: a thin edge over the same functions the pages use.
+"""The data commands of `python -m indicators`: history, revert, demo, rebuild, template (check
+and ingest of a file are files.py). A thin edge over the same functions the pages use.
 
 Exit statuses follow DATA.md section 4: 0 done/valid, 1 rejected/invalid/unknown id, 2 usage error.
 Messages are Swedish unless INDICATORS_LANG=en.
 """
 from __future__ import annotations
 
-import argparse
 import getpass
 import sys
 from pathlib import Path
 
 from indicators import config
+from indicators.cli.output import say, warn
+from indicators.cli.table import USAGE, Command
 from indicators.i18n import number, t
 
-OK, INVALID, USAGE = 0, 1, 2
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # usage errors exit 2, in the user's language
-        self.print_usage(sys.stderr)
-        print(t("cli.usage_error", message=message), file=sys.stderr)
-        raise SystemExit(USAGE)
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="python -m indicators", description=t("cli.description"))
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    check = commands.add_parser("check", help=t("cli.help_check"))
-    check.add_argument("file")
-    check.add_argument("--sheet", help=t("cli.help_sheet"))
-    ingest = commands.add_parser("ingest", help=t("cli.help_ingest"))
-    ingest.add_argument("file")
-    ingest.add_argument("--by", help=t("cli.help_by"))
-    ingest.add_argument("--sheet", help=t("cli.help_sheet"))
-    commands.add_parser("history", help=t("cli.help_history"))
-    revert = commands.add_parser("revert", help=t("cli.help_revert"))
-    revert.add_argument("upload_id", type=int)
-    revert.add_argument("--by", help=t("cli.help_by"))
-    demo = commands.add_parser("demo", help=t("cli.help_demo"))
-    demo.add_argument("action", choices=["remove", "restore"])
-    commands.add_parser("rebuild", help=t("cli.help_rebuild"))
-    template = commands.add_parser("template", help=t("cli.help_template"))
-    template.add_argument("indicator", nargs="?")
-    template.add_argument("--periods", type=int, default=1)
-    template.add_argument("--out", help=t("cli.help_out"))
-    _add_extensions(commands)
-    return parser
-
-
-def _add_extensions(commands) -> None:
-    """Commands that live in their own modules (user accounts, press pack) register here."""
-    for name in ("indicators.cli.users", "indicators.cli.presspack"):
-        try:
-            module = __import__(name, fromlist=["register"])
-        except ModuleNotFoundError:
-            continue
-        module.register(commands)
-
-
-def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    handler = globals().get(f"_cmd_{args.command}") or getattr(args, "handler", None)
-    try:
-        return handler(args)
-    except FileNotFoundError as missing:
-        print(t("cli.no_such_file", path=missing.filename or ""), file=sys.stderr)
-        return USAGE
+OK, INVALID = 0, 1
 
 
 def _read(path: str) -> bytes:
     return Path(path).read_bytes()
-
-
-def _print_problems(problems, lang: str) -> None:
-    """One line per problem; each message already names its line and column."""
-    for problem in problems:
-        print(problem.message(lang), file=sys.stderr)
-
-
-def _cmd_check(args) -> int:
-    import duckdb
-
-    from indicators.catalog import load_catalog
-    from indicators.ingest import validate
-
-    lang = config.lang()
-    data = _read(args.file)
-    result = validate(duckdb.connect(), data, Path(args.file).name, load_catalog(), sheet=args.sheet)
-    if not result.ok:
-        _print_problems(result.problems, lang)
-        print(t("cli.invalid", lang, count=len(result.problems)), file=sys.stderr)
-        return INVALID
-    print(t("cli.valid", lang, rows=number(result.row_count, lang)))
-    return OK
-
-
-def _cmd_ingest(args) -> int:
-    from indicators import store
-
-    lang = config.lang()
-    data = _read(args.file)
-    outcome = store.ingest(data, Path(args.file).name, by=args.by or _user())
-    if not outcome.ok:
-        _print_problems(outcome.validation.problems, lang)
-        print(t("cli.rejected", lang, count=len(outcome.validation.problems)), file=sys.stderr)
-        return INVALID
-    print(t("cli.stored", lang, upload_id=outcome.upload_id,
-            rows=number(outcome.validation.row_count, lang),
-            new=number(outcome.new, lang), revised=number(outcome.revised, lang)))
-    return OK
 
 
 def _user() -> str:
@@ -118,22 +29,30 @@ def _user() -> str:
         return "okänd"
 
 
-def _cmd_history(args) -> int:
+def _no_arguments(parser, lang: str) -> None:
+    pass
+
+
+def history(args) -> int:
     from indicators import store
 
     lang = config.lang()
-    con = store.connect()
-    rows = store.uploads(con)
+    rows = store.uploads(store.connect())
     print("\t".join(t(f"cli.history_{c}", lang) for c in
                     ("id", "loaded_at", "by", "status", "kind", "rows", "new", "revised", "file")))
     for u in rows:
-        print("\t".join([str(u.upload_id), u.loaded_at.strftime("%Y-%m-%d %H:%M"), u.loaded_by,
-                         t(f"cli.status_{u.status}", lang), t(f"cli.kind_{u.kind}", lang),
-                         str(u.row_count), str(u.new_count), str(u.revised_count), u.file_name]))
+        say("\t".join([str(u.upload_id), u.loaded_at.strftime("%Y-%m-%d %H:%M"), u.loaded_by,
+                       t(f"cli.status_{u.status}", lang), t(f"cli.kind_{u.kind}", lang),
+                       str(u.row_count), str(u.new_count), str(u.revised_count), u.file_name]))
     return OK
 
 
-def _cmd_revert(args) -> int:
+def _revert_arguments(parser, lang: str) -> None:
+    parser.add_argument("upload_id", type=int)
+    parser.add_argument("--by", help=t("cli.help_by", lang))
+
+
+def revert(args) -> int:
     from indicators import store
 
     lang = config.lang()
@@ -144,43 +63,64 @@ def _cmd_revert(args) -> int:
     return OK
 
 
-def _cmd_demo(args) -> int:
+def _demo_arguments(parser, lang: str) -> None:
+    parser.add_argument("action", choices=["remove", "restore"])
+
+
+def demo(args) -> int:
     from indicators import store
 
     store.set_demo_hidden(args.action == "remove")
-    print(t(f"cli.demo_{args.action}d"))
+    print(t(f"cli.demo_{args.action}d", config.lang()))
     return OK
 
 
-def _cmd_rebuild(args) -> int:
+def rebuild(args) -> int:
     from indicators import store
 
-    for note in store.rebuild():
-        print(t("cli.rebuild_skipped", note=note), file=sys.stderr)
-    print(t("cli.rebuilt"))
+    lang = config.lang()
+    for name, problem in store.rebuild():
+        warn(t("cli.rebuild_skipped", lang, note=f"{name}: {problem.message(lang)}"))
+    print(t("cli.rebuilt", lang))
     return OK
 
 
-def _cmd_template(args) -> int:
-    from indicators import store
+def _template_arguments(parser, lang: str) -> None:
+    parser.add_argument("indicator", nargs="?")
+    parser.add_argument("--periods", type=int, default=1)
+    parser.add_argument("--out", help=t("cli.help_out", lang))
+
+
+def template(args) -> int:
+    from indicators import exports, store
     from indicators.catalog import load_catalog
-    from indicators.ingest.template import template_csv, template_rows
+    from indicators.ingest.template import template_rows, template_table
+    from indicators.store import history as store_history
 
+    lang = config.lang()
     catalog = load_catalog()
     if args.indicator:
         chosen = catalog.indicator(args.indicator)
         if chosen is None:
-            print(t("cli.unknown_indicator", indicator=args.indicator), file=sys.stderr)
+            print(t("cli.unknown_indicator", lang, indicator=args.indicator), file=sys.stderr)
             return USAGE
         chosen_list = [chosen]
     else:
         chosen_list = list(catalog.indicators)
-    latest = dict(store.connect().execute(
-        "SELECT indicator_id, arg_max(period, period_start) FROM observations"
-        " WHERE NOT is_demo GROUP BY indicator_id").fetchall())
-    text = template_csv(template_rows(catalog, chosen_list, latest, periods=max(1, args.periods)))
+    latest = store_history.latest_real_periods(store.connect())
+    rows = template_rows(catalog, chosen_list, latest, periods=max(1, args.periods))
+    data = exports.write("csv_cp1252", template_table(rows))
     if args.out:
-        Path(args.out).write_bytes(text.encode("cp1252", errors="replace"))
+        Path(args.out).write_bytes(data)
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(data.decode("cp1252"))  # what --out would save
     return OK
+
+
+COMMANDS = (
+    Command("history", "cli.help_history", _no_arguments, history),
+    Command("revert", "cli.help_revert", _revert_arguments, revert),
+    Command("demo", "cli.help_demo", _demo_arguments, demo),
+    Command("rebuild", "cli.help_rebuild", _no_arguments, rebuild),
+    Command("template", "cli.help_template", _template_arguments, template),
+)

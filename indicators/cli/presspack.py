@@ -10,22 +10,21 @@ import sys
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+from indicators.cli.table import Command
 from indicators.i18n import t
 
 OK, FAILED, USAGE = 0, 1, 2
 
 
-def register(commands) -> None:
-    parser = commands.add_parser("presspack", help=t("present.cli.help"))
-    parser.add_argument("--out", required=True, help=t("present.cli.help_out"))
-    parser.add_argument("--link", help=t("present.cli.help_link"))
-    parser.add_argument("--focus", help=t("present.cli.help_focus"))
-    parser.add_argument("--indicators", help=t("present.cli.help_indicators"))
-    parser.add_argument("--areas", help=t("present.cli.help_areas"))
+def arguments(parser, lang: str) -> None:
+    parser.add_argument("--out", required=True, help=t("present.cli.help_out", lang))
+    parser.add_argument("--link", help=t("present.cli.help_link", lang))
+    parser.add_argument("--focus", help=t("present.cli.help_focus", lang))
+    parser.add_argument("--indicators", help=t("present.cli.help_indicators", lang))
+    parser.add_argument("--areas", help=t("present.cli.help_areas", lang))
     parser.add_argument("--lang", choices=["sv", "en"])
-    parser.add_argument("--no-png", action="store_true", help=t("present.cli.help_no_png"))
-    parser.add_argument("--no-zip", action="store_true", help=t("present.cli.help_no_zip"))
-    parser.set_defaults(handler=run)
+    parser.add_argument("--no-png", action="store_true", help=t("present.cli.help_no_png", lang))
+    parser.add_argument("--no-zip", action="store_true", help=t("present.cli.help_no_zip", lang))
 
 
 def params(args) -> dict[str, str]:
@@ -65,3 +64,6 @@ def run(args) -> int:
     print(t("present.cli.written", lang, count=len(paths), folder=str(Path(args.out)),
             slides=len(pack.slides), seconds=f"{pack.seconds:.1f}"))
     return OK
+
+
+COMMANDS = (Command("presspack", "present.cli.help", arguments, run),)

@@ -1,7 +1,7 @@
 """`python -m indicators user add|remove|list`: local accounts from the command line.
 
-Registered by `cli._add_extensions`. Exit statuses: 0 done, 1 rejected, 2 usage error (argparse).
-The password is read with getpass (twice), or from the first line of stdin with
+Joins the command table in cli/main.py (`COMMANDS`). Exit statuses: 0 done, 1 rejected, 2 usage
+error (argparse). The password is read with getpass (twice), or from the first line of stdin with
 `--password-stdin`; it is never echoed, printed or passed on the command line.
 """
 from __future__ import annotations
@@ -11,30 +11,31 @@ import sys
 
 from indicators.access import accounts
 from indicators import config
+from indicators.cli.table import Command
 from indicators.i18n import t
 
 OK, FAILED = 0, 1
 
 
-def register(commands) -> None:
-    user = commands.add_parser("user", help=t("accounts.help_user"))
+def arguments(user, lang: str) -> None:
     actions = user.add_subparsers(dest="action", required=True)
 
-    add = actions.add_parser("add", help=t("accounts.help_user_add"))
-    add.add_argument("username", help=t("accounts.help_username"))
-    add.add_argument("--name", required=True, help=t("accounts.help_name"))
+    add = actions.add_parser("add", help=t("accounts.help_user_add", lang))
+    add.add_argument("username", help=t("accounts.help_username", lang))
+    add.add_argument("--name", required=True, help=t("accounts.help_name", lang))
     add.add_argument("--role", choices=accounts.ROLES, default="analyst",
-                     help=t("accounts.help_role"))
+                     help=t("accounts.help_role", lang))
     add.add_argument("--password-stdin", action="store_true",
-                     help=t("accounts.help_password_stdin"))
-    add.set_defaults(handler=_add)
+                     help=t("accounts.help_password_stdin", lang))
 
-    remove = actions.add_parser("remove", help=t("accounts.help_user_remove"))
-    remove.add_argument("username", help=t("accounts.help_username"))
-    remove.set_defaults(handler=_remove)
+    remove = actions.add_parser("remove", help=t("accounts.help_user_remove", lang))
+    remove.add_argument("username", help=t("accounts.help_username", lang))
 
-    listing = actions.add_parser("list", help=t("accounts.help_user_list"))
-    listing.set_defaults(handler=_list)
+    actions.add_parser("list", help=t("accounts.help_user_list", lang))
+
+
+def run(args) -> int:
+    return {"add": _add, "remove": _remove, "list": _list}[args.action](args)
 
 
 def _password(from_stdin: bool, lang: str) -> str | None:
@@ -102,3 +103,6 @@ def _list(args) -> int:
         print("\t".join([a.username, a.display_name, t(f"accounts.role_{a.role}", lang),
                          a.created.isoformat()]))
     return OK
+
+
+COMMANDS = (Command("user", "accounts.help_user", arguments, run),)

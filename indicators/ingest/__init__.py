@@ -7,7 +7,8 @@ One module per step: decoding (bytes -> text), tabular (text/workbook -> raw row
 (column roles), numbers (Swedish numbers), checks (the rules, vectorised SQL), problems (messages),
 template (what an analyst fills in). Imports only the core (config, i18n, periods, catalog).
 """
-from indicators.ingest.problems import Problem
+from indicators.ingest.options import Options
+from indicators.ingest.problems import Notice, Problem
 from indicators.ingest.validation import Validation, drop_staged, validate
 
-__all__ = ["Problem", "Validation", "drop_staged", "validate"]
+__all__ = ["Notice", "Options", "Problem", "Validation", "drop_staged", "validate"]

@@ -12,15 +12,17 @@ from functools import lru_cache
 from indicators.ingest import decoding, headers, tabular
 from indicators import periods
 from indicators.catalog import Catalog, area_key
-from indicators.ingest.numbers import cleaned_sql, missing_sql
+from indicators.ingest.numbers import cleaned_sql, missing_sql, symbol_sql, zero_sql
+from indicators.ingest.options import NONE, Options
 from indicators.ingest.problems import Problem
 
 MAX_BITS = 1 << 27  # duplicate keys up to this many are found with a bitmap (16 MB), more by sorting
 MAX_PROBLEMS = 1000  # more are counted, not listed: a broken million-row file needs no million lines
 NONNEGATIVE = ("count", "rate", "amount")  # measures that cannot be negative; a share is 0-100
-MAPS = ("_ingest_ind", "_ingest_area", "_ingest_period", "_ingest_typed")
-STAGED_OPTIONAL = ("numerator", "denominator", "n", "note", "source")  # in the contract's order
-_TYPES = {"note": "VARCHAR", "source": "VARCHAR"}
+MAPS = ("_ingest_ind", "_ingest_area", "_ingest_period", "_ingest_typed", "_ingest_wide")
+STAGED_OPTIONAL = ("numerator", "denominator", "n", "note", "source", "symbol")  # the contract's order
+_TYPES = {"note": "VARCHAR", "source": "VARCHAR", "symbol": "VARCHAR"}
+_THOUSANDS = r"^\s*[0-9]{1,3}([.,][0-9]{3})+\s*$"  # `1,234` or `1.234`: a count written English-style
 # What the view `staged` reads: the typed rows (ids as integer codes) and code -> id tables
 STAGED_TABLES = ("_staged_rows", "_staged_ind", "_staged_area", "_staged_period")
 
@@ -43,13 +45,20 @@ class Checker:
     million ids as text costs more than joining them back wherever the rows are read).
     """
 
-    def __init__(self, con, catalog: Catalog, layout: headers.Layout, loaded: tabular.Loaded):
+    def __init__(self, con, catalog: Catalog, layout: headers.Layout, loaded: tabular.Loaded,
+                 options: Options = NONE, today=None):
+        from datetime import date
+
         self.con, self.catalog, self.layout, self.loaded = con, catalog, layout, loaded
+        self.options = options
+        self.last_year = (today or date.today()).year + 1  # periods after next year are typos
         self.width = len(loaded.header)
         self.hidden = 0
+        self.symbols: dict[str, int] = {}      # symbol -> cells (after a clean check)
+        self.skipped_areas: dict[str, int] = {}  # area text -> rows skipped (only_known_areas)
         self.restore = decoding.restore if loaded.swapped else (lambda text: text)
         self.numbers = [name for name in headers.NUMBERS if name == "value" or name in layout.columns]
-        self.optional = [name for name in STAGED_OPTIONAL if name in layout.columns]
+        self.optional = [name for name in STAGED_OPTIONAL if name in layout.columns] + ["symbol"]
         self._positions = {h.strip(): i for i, h in reversed(list(enumerate(loaded.header)))}
 
     def position(self, column: str | None) -> int:
@@ -61,6 +70,8 @@ class Checker:
     # -- the cells: one row per indicator x area x period, in long or wide format ------------------
     def _cell(self, name: str) -> str:
         position = self.layout.columns.get(name)
+        if position is None and name in self.layout.constants:
+            return _sql_string(self.layout.constants[name])
         return "NULL::VARCHAR" if position is None else f"c{position}"
 
     def cells_sql(self) -> str:
@@ -72,17 +83,20 @@ class Checker:
         if not self.layout.wide:
             return (f"SELECT {common}, {c('period')} AS period_t, {self.layout.columns['value']} AS vcol,"
                     f" {c('value')} AS value_t FROM {tabular.ROWS} WHERE {where}")
-        return " UNION ALL ".join(
-            f"SELECT {common}, '{self.loaded.header[p].replace(chr(39), chr(39) * 2)}' AS period_t,"
-            f" {p} AS vcol, c{p} AS value_t FROM {tabular.ROWS}"
-            f" WHERE {where} AND nullif(trim(c{p}), '') IS NOT NULL"
-            for p, _ in self.layout.periods)
+        # one UNPIVOT instead of a SELECT per period column: a monthly wide file has hundreds
+        self._map_table("_ingest_wide", {"cname": "VARCHAR", "pos": "INTEGER", "period": "VARCHAR"},
+                        [(f"c{p}", p, period.text) for p, period in self.layout.periods])
+        columns = ", ".join(f"c{p}" for p, _ in self.layout.periods)
+        return (f"SELECT {common}, w.period AS period_t, w.pos AS vcol, u.value_t"
+                f" FROM (UNPIVOT (SELECT * FROM {tabular.ROWS} WHERE {where}) ON {columns}"
+                f" INTO NAME cname VALUE value_t) u JOIN _ingest_wide w ON w.cname = u.cname"
+                f" WHERE nullif(trim(u.value_t), '') IS NOT NULL")
 
     # -- distinct texts -> ids and flags, once each, in Python --------------------------------------
     def _distinct(self, name: str) -> list[str]:
         position = self.layout.columns.get(name)
         if position is None:
-            return []
+            return [self.layout.constants[name]] if name in self.layout.constants else []
         rows = self.con.execute(f"SELECT DISTINCT c{position} FROM {tabular.ROWS}").fetchall()
         return [row[0] for row in rows if row[0] is not None]
 
@@ -113,38 +127,48 @@ class Checker:
         exact = _exact_areas(self.catalog)
         for text, written in self._lookup_texts("area"):
             found = exact.get(written) or self.catalog.area_id_for(written)
-            rows.append((text, found, order.get(found), 0 if found else 1 if not text.strip() else 2))
-        self._map_table("_ingest_area", {"t": "VARCHAR", "id": "VARCHAR", "code": "BIGINT", "bad": "TINYINT"},
-                        rows)
-        texts = self._lookup_texts("period") or [(self.loaded.header[p],) * 2 for p, _ in self.layout.periods]
+            bad = 0 if found else 1 if not text.strip() else 2
+            skip = bad == 2 and self.options.only_known_areas
+            rows.append((text, found, order.get(found), 0 if skip else bad, skip))
+        self._map_table("_ingest_area", {"t": "VARCHAR", "id": "VARCHAR", "code": "BIGINT", "bad": "TINYINT",
+                                         "skip": "BOOLEAN"}, rows)
+        texts = self._lookup_texts("period") or [(period.text,) * 2 for _, period in self.layout.periods]
         rows, codes = [], {}  # code: a dense number per period (the duplicate key's last part)
         for text, written in texts:
             p = periods.parse(written)
-            rows.append((text, p.text, p.grain, p.start, codes.setdefault(p.text, len(codes)), 0) if p else
-                        (text, None, None, None, None, 1 if not text.strip() else 2))
+            rows.append((text, p.text, p.grain, p.start, codes.setdefault(p.text, len(codes)), 0,
+                         p.year > self.last_year) if p else
+                        (text, None, None, None, None, 1 if not text.strip() else 2, False))
         self.periods = max(len(codes), 1)
         self._map_table("_ingest_period", {"t": "VARCHAR", "period": "VARCHAR", "grain": "VARCHAR",
-                                           "start": "DATE", "code": "BIGINT", "bad": "TINYINT"}, rows)
+                                           "start": "DATE", "code": "BIGINT", "bad": "TINYINT",
+                                           "late": "BOOLEAN"}, rows)
 
     # -- typed rows and their flags, in SQL ----------------------------------------------------------
     def _typed_sql(self) -> str:
         """SELECT of the staged columns plus flags and the duplicate key (never materialised whole)."""
         areas = max(len(self.catalog.areas), 1)
         parsed, cast, flags = [], [], []
+        zero_extra = self._missing_extra()[:1]  # a swapped en dash is the zero symbol too
         for name in self.numbers:
             text = f"{name}_t"
             # CASE, unlike coalesce, cleans only the texts the plain cast could not read
             fast = f"TRY_CAST(replace({text}, ',', '.') AS DOUBLE)"
             parsed.append(f"{fast} AS {name}_f")
-            cast.append(f"CASE WHEN {name}_f IS NOT NULL THEN {name}_f"
-                        f" ELSE TRY_CAST({cleaned_sql(text)} AS DOUBLE) END AS {name}_x")
+            clean = cleaned_sql(text)
+            cast.append(f"CASE WHEN {name}_f IS NOT NULL THEN {name}_f WHEN {zero_sql(clean, zero_extra)} THEN 0"
+                        f" ELSE TRY_CAST({clean} AS DOUBLE) END AS {name}_x")
             sign = f"measure IN {NONNEGATIVE}" if name == "value" else "TRUE"
             flags.append(_flag_sql(name, text, sign, share=name == "value", extra=self._missing_extra()))
+        cast.append(f"CASE WHEN value_f IS NULL THEN {symbol_sql(cleaned_sql('value_t'), zero_extra)} END AS symbol_x")
         period_bad = "(CASE WHEN period_bad = 0 AND ind_grain <> grain THEN 3 ELSE period_bad END)"
+        late = "(CASE WHEN period_bad = 0 AND late THEN 1 ELSE 0 END)"
+        whole = (f"(CASE WHEN measure = 'count' AND isfinite(value_x) AND value_x <> round(value_x) THEN"
+                 f" (CASE WHEN regexp_matches(value_t, '{_THOUSANDS}') THEN 2 ELSE 1 END) ELSE 0 END)")
         packed = " + ".join(f"{flag} * {4 ** n}" for n, flag in enumerate(  # 2 bits a flag, see flag_names
-            ["ind_bad", "area_bad", period_bad] + flags))
+            ["ind_bad", "area_bad", period_bad, late, whole] + flags))
         columns = {name: f"CASE WHEN isfinite({name}_x) THEN {name}_x END" for name in self.numbers}
-        columns.update(note=self._text_sql("note_t"), source=self._text_sql("source_t"))
+        columns.update(note=self._text_sql("note_t"), source=self._text_sql("source_t"), symbol="symbol_x")
         optional = [f"{columns[name]} AS {name}" for name in self.optional]
         vcol = ", vcol::INTEGER AS vcol" if self.layout.wide else ""
         return f"""
@@ -157,13 +181,14 @@ class Checker:
                 SELECT c.line, c.vcol, c.value_t, c.numerator_t, c.denominator_t, c.n_t, c.note_t, c.source_t,
                        i.grain AS ind_grain, i.measure, i.code AS i_code, coalesce(i.bad, 1) AS ind_bad,
                        a.code AS a_code, coalesce(a.bad, 1) AS area_bad,
-                       p.grain, p.code AS p_code,
+                       p.grain, p.code AS p_code, p.late,
                        coalesce(p.bad, 1) AS period_bad,
                        {", ".join(parsed)}
                 FROM ({self.cells_sql()}) c
                 LEFT JOIN _ingest_ind i ON c.indicator_t = i.t
                 LEFT JOIN _ingest_area a ON c.area_t = a.t
-                LEFT JOIN _ingest_period p ON c.period_t = p.t))"""
+                LEFT JOIN _ingest_period p ON c.period_t = p.t
+                {"WHERE NOT coalesce(a.skip, false)" if self.options.only_known_areas else ""}))"""
 
     def _missing_extra(self) -> tuple[str, ...]:
         return tuple(decoding.swapped(c) for c in "\u2013\u2014") if self.loaded.swapped else ()
@@ -178,7 +203,8 @@ class Checker:
     # -- problems from the flags ----------------------------------------------------------------------
     def flag_names(self) -> list[str]:
         """The flags packed 2 bits each into `bad`, lowest first (0 = fine)."""
-        return ["ind_bad", "area_bad", "period_bad"] + [f"{name}_bad" for name in self.numbers]
+        return ["ind_bad", "area_bad", "period_bad", "late_bad", "whole_bad"] + [
+            f"{name}_bad" for name in self.numbers]
 
     def row_problems(self) -> list[Problem]:
         """Every row problem; one cheap aggregate over the typed rows when there is none."""
@@ -193,6 +219,7 @@ class Checker:
         else:  # sorting the BIGINT key: cheaper than a hash of a million distinct keys (0.08 s)
             duplicates_sql = (f"SELECT count(*) FROM (SELECT dup, lag(dup) OVER (ORDER BY dup) AS before"
                               f" FROM {typed} WHERE dup IS NOT NULL) WHERE dup = before")
+        self._notices(typed)
         bad_fields, flagged_count, duplicate_count = self.con.execute(f"""
             SELECT (SELECT count(*) FROM {tabular.ROWS} WHERE nfields <> {self.width}),
                    (SELECT count(*) FROM {typed} WHERE bad <> 0), ({duplicates_sql})
@@ -200,13 +227,13 @@ class Checker:
         if not (bad_fields or flagged_count or duplicate_count):
             return []
         shown = MAX_PROBLEMS
-        vcol = "vcol" if self.layout.wide else f"{self.layout.columns['value']}"
+        vcol = "vcol" if self.layout.wide else f"{self.layout.columns['value']}::INTEGER"
         fields = self.con.execute(
             f"SELECT line, nfields FROM {tabular.ROWS} WHERE nfields <> {self.width}"
             f" ORDER BY line LIMIT {shown}").fetchall()
         flagged = self.con.execute(
-            f"SELECT line, {vcol}, bad, ind_code FROM {typed} WHERE bad <> 0"
-            f" ORDER BY line, {vcol} LIMIT {shown}").fetchall()
+            f"SELECT line, {vcol} AS position, bad, ind_code FROM {typed} WHERE bad <> 0"
+            f" ORDER BY line, position LIMIT {shown}").fetchall()
         duplicates = self.con.execute(f"""
             WITH d AS (SELECT dup, min(line) AS first_line FROM {typed} WHERE dup IS NOT NULL
                        GROUP BY dup HAVING count(*) > 1)
@@ -224,7 +251,17 @@ class Checker:
         period_col = self.layout.columns.get("period")
         problems += [Problem(line, self.header(vcol if period_col is None else period_col), "ingest.duplicate",
                              {"first_line": first}) for line, vcol, first in duplicates]
-        return problems
+        return _once_per_value(problems)
+
+    def _notices(self, typed: str) -> None:
+        """What the preview tells besides problems: cells read as symbols, areas skipped."""
+        self.symbols = dict(self.con.execute(
+            f"SELECT symbol, count(*) FROM {typed} WHERE symbol IS NOT NULL GROUP BY symbol ORDER BY symbol"
+        ).fetchall())
+        if self.options.only_known_areas:
+            self.skipped_areas = {self.restore(text): count for text, count in self.con.execute(
+                f"SELECT c.area_t, count(*) FROM ({self.cells_sql()}) c JOIN _ingest_area a ON c.area_t = a.t"
+                f" WHERE a.skip GROUP BY 1 ORDER BY min(c.line)").fetchall()}
 
     def _texts(self, lines: list[int]) -> dict[int, tuple]:
         if not lines:
@@ -241,8 +278,12 @@ class Checker:
 
     def _flag_problems(self, line, vcol, bad: dict, indicator_id, cells: tuple) -> list[Problem]:
         cols = self.layout.columns
-        period_col = cols.get("period", vcol)
-        period_text = cells[period_col] if "period" in cols else self.loaded.header[vcol]
+        if "period" in cols:
+            period_col, period_text = cols["period"], cells[cols["period"]]
+        elif "period" in self.layout.constants:
+            period_col, period_text = None, self.layout.constants["period"]
+        else:
+            period_col, period_text = vcol, self.loaded.header[vcol]
         out = []
 
         def add(position, key, **detail):
@@ -258,11 +299,20 @@ class Checker:
         if bad["period_bad"] == 1:
             add(period_col, "ingest.required_value")
         elif bad["period_bad"] == 2:
-            add(period_col, "ingest.bad_period", value=period_text)
+            reason = periods.not_a_period_because(period_text or "")
+            add(period_col, f"ingest.{reason}" if reason else "ingest.bad_period", value=period_text)
         elif bad["period_bad"] == 3:
             grain = self.catalog.indicator(indicator_id).grain
             add(period_col, "ingest.wrong_grain", value=period_text, found=periods.parse(period_text).grain,
                 grain=grain, example=periods.example(grain), indicator=indicator_id)
+        if bad["late_bad"]:
+            add(period_col, "ingest.late_period", value=period_text, last=self.last_year)
+        if bad["whole_bad"]:
+            text = cells[vcol] if vcol is not None else None
+            if bad["whole_bad"] == 2:
+                add(vcol, "ingest.count_thousands", value=text, suggestion=_thousands(text))
+            else:
+                add(vcol, "ingest.count_fraction", value=text, indicator=indicator_id)
         for name in self.numbers:
             position = vcol if name == "value" else cols[name]
             flag, text = bad[f"{name}_bad"], cells[position] if position is not None else None
@@ -275,12 +325,9 @@ class Checker:
         return out
 
     def _suggestion(self, key: str, text: str) -> str | None:
-        if key == "ingest.unknown_area":
-            choices = _area_choices(self.catalog)
-        else:
-            choices = {i.id: i.id for i in self.catalog.indicators}
-            choices.update({area_key(i.name_sv): i.id for i in self.catalog.indicators})
-            choices.update({area_key(i.name_en): i.id for i in self.catalog.indicators})
+        if key != "ingest.unknown_area":
+            return indicator_suggestion(self.catalog, text)
+        choices = _area_choices(self.catalog)
         close = difflib.get_close_matches(area_key(text), list(choices), n=1, cutoff=0.6)
         return choices[close[0]] if close else None
 
@@ -321,6 +368,39 @@ class _unordered:
         self.con.execute(f"SET preserve_insertion_order = {'true' if self.keep else 'false'}")
 
 
+_ONCE = ("ingest.unknown_area", "ingest.unknown_indicator")
+
+
+def _once_per_value(problems: list[Problem]) -> list[Problem]:
+    """An unknown area or indicator is named once, at its first line, with how many more lines
+    have it (a national file's 289 other kommuner are 289 problems, not one per cell)."""
+    first: dict[tuple, int] = {}
+    more: dict[tuple, int] = {}
+    kept = []
+    for problem in problems:
+        if problem.key in _ONCE:
+            key = (problem.key, problem.column, problem.detail.get("value"))
+            if key in first:
+                more[key] = more.get(key, 0) + 1
+                continue
+            first[key] = len(kept)
+        kept.append(problem)
+    for key, count in more.items():
+        found = kept[first[key]]
+        kept[first[key]] = Problem(found.line, found.column, found.key, {**found.detail, "more": count})
+    return kept
+
+
+def _thousands(text: str) -> str:
+    """`1,234` read with the comma as a thousands separator, written the Swedish way: `1 234`."""
+    digits = "".join(c for c in str(text) if c.isdigit())
+    return f"{int(digits):,}".replace(",", "\u00a0")
+
+
+def _sql_string(text: str) -> str:
+    return "'" + str(text).replace("'", "''") + "'"
+
+
 def _flag_sql(name: str, text: str, sign: str, share: bool, extra: tuple[str, ...]) -> str:
     """SQL: 0 fine or missing, 1 not a number, 2 negative where it cannot be, 3 share outside 0-100."""
     x = f"{name}_x"
@@ -340,7 +420,22 @@ def _indicator_keys(catalog: Catalog) -> dict[str, str]:
         keys.setdefault(area_key(indicator.name_en), indicator.id)
     for indicator in catalog.indicators:
         keys[area_key(indicator.id)] = indicator.id
+        for code in getattr(indicator, "codes", ()):  # `kolada:N07403`: a source's own code
+            keys[area_key(code)] = indicator.id
     return keys
+
+
+def indicator_id_for(catalog: Catalog, text: str) -> str | None:
+    """The indicator an analyst's text names: id, name in either language, or a source code."""
+    return _indicator_keys(catalog).get(area_key(text))
+
+
+def indicator_suggestion(catalog: Catalog, text: str) -> str | None:
+    choices = {i.id: i.id for i in catalog.indicators}
+    choices.update({area_key(i.name_sv): i.id for i in catalog.indicators})
+    choices.update({area_key(i.name_en): i.id for i in catalog.indicators})
+    close = difflib.get_close_matches(area_key(text), list(choices), n=1, cutoff=0.6)
+    return choices[close[0]] if close else None
 
 
 @lru_cache(maxsize=8)

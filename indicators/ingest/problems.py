@@ -3,9 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from indicators import config, periods
+from indicators import periods
 from indicators.ingest import headers
 from indicators.i18n import number, t
+
+
+MAX_SHOWN = 120  # characters of a cell quoted in a message: a 200 KB cell is named, not printed
 
 
 @dataclass(frozen=True)
@@ -15,10 +18,11 @@ class Problem:
     key: str              # i18n key, e.g. "ingest.unknown_area"
     detail: dict = field(default_factory=dict, hash=False)
 
-    def message(self, lang: str | None = None) -> str:
+    def message(self, lang: str) -> str:
         """The problem as one sentence in `lang`, starting with its line and column."""
-        lang = lang or config.lang()
         text = t(self.key, lang, **_formatted(self.detail, lang))
+        if self.detail.get("more"):
+            text += t("ingest.more_lines", lang, count=number(self.detail["more"], lang))
         if self.line is not None and self.column:
             return t("ingest.at_line_column", lang, line=number(self.line, lang), column=self.column, text=text)
         if self.line is not None:
@@ -28,18 +32,27 @@ class Problem:
 
 def _formatted(detail: dict, lang: str) -> dict:
     """The detail as message placeholders: names and numbers in `lang`."""
-    fmt = dict(detail)
+    fmt = {k: (v[:MAX_SHOWN] + "…" if isinstance(v, str) and len(v) > MAX_SHOWN else v) for k, v in detail.items()}
     if "suggestion" in fmt:
         fmt["hint"] = t("ingest.did_you_mean", lang, suggestion=fmt["suggestion"]) if fmt["suggestion"] else ""
     for name in ("grain", "found"):
         if isinstance(fmt.get(name), str) and fmt[name] in periods.GRAINS:
             fmt[f"{name}_name"] = t(f"ingest.grain_{fmt[name]}", lang)
+    if "symbol" in fmt:
+        names = {"..": "dotdot", ".": "dot", "\u2013": "zero", "\u00d7": "withheld"}
+        fmt["meaning"] = t(f"ingest.symbol_{names.get(fmt['symbol'], 'dotdot')}", lang)
     if "missing" in fmt:
+        fmt["hint"] = t("ingest.missing_indicator_hint", lang) if "indicator" in fmt["missing"] else ""
         fmt["missing"] = ", ".join(t(f"ingest.column_{name}", lang) for name in fmt["missing"])
         fmt["required"] = ", ".join(t(f"ingest.column_{name}", lang) for name in headers.REQUIRED)
     for name in ("size", "limit") if "size" in fmt else ():
         fmt[name] = number(fmt[name] / 1024 / 1024, lang, 1)
-    for name in ("rows", "limit", "count", "first_line", "found", "expected"):
+    for name in ("rows", "limit", "count", "first_line", "found", "expected", "line"):
         if isinstance(fmt.get(name), int) and not isinstance(fmt.get(name), bool):
             fmt[name] = number(fmt[name], lang)
     return fmt
+
+
+class Notice(Problem):
+    """Something the preview tells without rejecting the file: a title or footnote line skipped, a
+    column ignored, cells read as symbols or as percent, areas skipped. Same shape as a Problem."""

@@ -28,6 +28,7 @@ from indicators.ingest import decoding
 
 RAW = "_ingest_raw"
 ROWS = "_ingest_rows"
+ALL_ROWS = "_ingest_all_rows"  # every row read; ROWS is the same without trailing footnotes
 _PROBE = 1 << 20  # a Windows-1252 file with a character DuckDB refuses in its first MiB is swapped at once
 _NULL_MARK = "\x1f"  # a cell DuckDB pads is NULL; an empty cell stays '' (nullstr is never '')
 
@@ -42,15 +43,72 @@ class ReadError(Exception):
 
 
 @dataclass(frozen=True)
+class Skipped:
+    """A line that is not data: a title above the header, or a footnote below the data."""
+    line: int
+    kind: str           # "title" | "footnote"
+    text: str
+
+
+@dataclass(frozen=True)
 class Loaded:
     header: list[str]
     rows: int           # non-empty data rows
     delimiter: str | None = None  # None for a workbook
     swapped: bool = False  # cells hold decoding.latin1_readable stand-ins: pass texts through restore()
+    header_line: int = 1  # the header's line in the file (title lines above it are skipped)
+    skipped: tuple[Skipped, ...] = ()
+    percent_cells: int = 0  # workbook cells formatted as percent, read as shown (0.31 -> 31)
+
+
+MAX_TITLE_LINES = 30
+MAX_COLUMNS = 1000        # a monthly wide export since 1940 fits; more is no table an analyst makes
+MAX_LINE = 1 << 20        # characters in one line (1 MiB): a longer one is no row of a table
+UNPACK_FACTOR = 8         # a workbook may unpack to 8x the upload limit (xlsx packs ~5-10x): no zip bomb
+_FOOTNOTE_WORDS = ("källa", "kalla", "anm", "fotnot", "not:", "not ", "kommentar", "förklaring",
+                   "teckenförklaring", "symbol", "uppgift", "uppdaterad", "senast", "source", "note",
+                   "..", "*", "–", "-", "x ", "× ")
+_TAIL = 200  # at most this many footnote lines below the data
+
+
+def _filled(cells) -> int:
+    return sum(1 for c in cells if c is not None and str(c).strip())
+
+
+def header_index(lines: list[list[str | None]]) -> int:
+    """The position of the header among the first rows: title and blank rows above it have at most
+    one filled cell (a statistical database writes its table title there); a header has two or more."""
+    for index, cells in enumerate(lines[:MAX_TITLE_LINES + 1]):
+        if _filled(cells) >= 2:
+            return index
+    return 0
+
+
+def is_footnote(cells, nfields: int | None = None) -> bool:
+    """A row below the data that is a footnote: one filled cell, the first, that reads as a note
+    (`Källa: ...`, `Anm.`, `..` = uppgift saknas ...), or a line with no delimiter at all."""
+    if _filled(cells) != 1 or cells[0] is None or not str(cells[0]).strip():
+        return False
+    text = str(cells[0]).strip().casefold()
+    return nfields == 1 or text.startswith(_FOOTNOTE_WORDS) or (len(text) > 40 and " " in text)
+
+
+def footnotes_at_end(con) -> list[Skipped]:
+    """Trailing rows of `_ingest_rows` that are footnotes; the view is narrowed to exclude them."""
+    tail = con.execute(f"SELECT * FROM {ALL_ROWS} ORDER BY line DESC LIMIT {_TAIL}").fetchall()
+    found = []
+    for row in tail:
+        if not is_footnote(row[2:], row[1]):
+            break
+        found.append(Skipped(row[0], "footnote", str(row[2]).strip()))
+    below = f" WHERE line < {found[-1].line}" if found else ""
+    con.execute(f"CREATE OR REPLACE TEMP VIEW {ROWS} AS SELECT * FROM {ALL_ROWS}{below}")
+    return found[::-1]
 
 
 def drop(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(f"DROP VIEW IF EXISTS {ROWS}")
+    con.execute(f"DROP VIEW IF EXISTS {ALL_ROWS}")
     con.execute(f"DROP TABLE IF EXISTS {RAW}")
 
 
@@ -72,18 +130,30 @@ def load_text(con: duckdb.DuckDBPyConnection, data: bytes, encoding: str, max_ro
         body, duck_encoding, header_encoding = data, "latin-1", "cp1252"
     else:
         body, duck_encoding, header_encoding = data, "utf-8", "utf-8-sig"
-    end = body.find(b"\n")
-    first = body[: end if end >= 0 else None].decode(header_encoding).rstrip("\r")
+    if b"\r" in body[:1 << 16] and b"\n" not in body[:1 << 16]:  # Excel for Mac: CR alone ends a line
+        body = body.replace(b"\r", b"\n")
+        data = body if encoding != "utf-16" else data.decode("utf-16").replace("\r", "\n").encode("utf-16")
+    head = body[:1 << 16].decode(header_encoding, errors="replace").split("\n")[:MAX_TITLE_LINES + 2]
+    head = [line.rstrip("\r") for line in head]
+    parsed = [next(csv.reader([line], delimiter=decoding.delimiter_of(line)), []) for line in head]
+    at = header_index(parsed)
+    first = head[at] if at < len(head) else ""
     delimiter = decoding.delimiter_of(first)
     header = next(csv.reader([first], delimiter=delimiter), [])
-    if first.count('"') % 2 == 0:
+    if len(header) > MAX_COLUMNS:
+        raise ReadError("ingest.too_many_columns", found=len(header), limit=MAX_COLUMNS)
+    titles = tuple(Skipped(n + 1, "title", " ".join(c.strip() for c in cells if c.strip()))
+                   for n, cells in enumerate(parsed[:at]) if _filled(cells))
+    if first.count('"') % 2 == 0 and all(line.count('"') % 2 == 0 for line in head[:at]):
         for readable, swapped in _readable(body, encoding):
-            rows = _read_fast(con, readable, duck_encoding, delimiter, len(header), max_rows)
+            rows = _read_fast(con, readable, duck_encoding, delimiter, len(header), max_rows, at)
             if rows is not None:
-                return Loaded(header, rows, delimiter, swapped)
+                footnotes = tuple(footnotes_at_end(con))
+                return Loaded(header, rows - len(footnotes), delimiter, swapped, at + 1, titles + footnotes)
     text = decoding.text_of(data, encoding)
-    header, rows = _read_slow(con, text, delimiter, max_rows)
-    return Loaded(header, rows, delimiter)
+    header, rows = _read_slow(con, text, delimiter, max_rows, at)
+    footnotes = tuple(footnotes_at_end(con))
+    return Loaded(header, rows - len(footnotes), delimiter, False, at + 1, titles + footnotes)
 
 
 def _readable(body: bytes, encoding: str):
@@ -108,6 +178,44 @@ def _scratch() -> str | None:
     return shm if os.path.isdir(shm) and os.access(shm, os.W_OK) else None
 
 
+SCRATCH_PREFIX = "indicators-ingest-"
+
+
+def scratch_file(suffix: str):
+    """A temporary file for a copy of an upload, named with this process's id, so that copies a
+    killed process left behind (in RAM-backed /dev/shm) are found and removed by the next one."""
+    folder = _scratch() or tempfile.gettempdir()
+    remove_stale_scratch(folder)
+    return tempfile.NamedTemporaryFile(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-", suffix=suffix,
+                                       delete=False, dir=folder)
+
+
+def remove_stale_scratch(folder: str) -> list[str]:
+    """Removes scratch copies whose process is gone; returns their names."""
+    removed = []
+    for name in os.listdir(folder):
+        if not name.startswith(SCRATCH_PREFIX):
+            continue
+        pid = name[len(SCRATCH_PREFIX):].split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            try:
+                os.unlink(os.path.join(folder, name))
+                removed.append(name)
+            except OSError:
+                pass
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def _physical_lines(body: bytes) -> int:
     """Lines up to the last one with content (trailing line breaks do not make lines)."""
     end = len(body)
@@ -116,12 +224,13 @@ def _physical_lines(body: bytes) -> int:
     return body.count(b"\n", 0, end) + 1 if end else 0
 
 
-def _read_fast(con, body: bytes, encoding: str, delimiter: str, width: int, max_rows: int) -> int | None:
+def _read_fast(con, body: bytes, encoding: str, delimiter: str, width: int, max_rows: int,
+               at: int = 0) -> int | None:
     """Rows read by DuckDB straight from the bytes, or None when line = rowid + 2 would not hold."""
     if width == 0:
         return None
     columns = ", ".join(f"'c{i}': 'VARCHAR'" for i in range(width + 1))  # one extra: too many fields
-    handle = tempfile.NamedTemporaryFile(prefix="ingest-", suffix=".csv", delete=False, dir=_scratch())
+    handle = scratch_file(".csv")
     try:
         with handle:
             handle.write(body)
@@ -130,7 +239,7 @@ def _read_fast(con, body: bytes, encoding: str, delimiter: str, width: int, max_
                 lines = pool.submit(_physical_lines, body)
                 con.execute(
                     f"CREATE OR REPLACE TEMP TABLE {RAW} AS SELECT * FROM read_csv({_sql_string(handle.name)},"
-                    f" delim={_sql_string(delimiter)}, header=false, skip=1, auto_detect=false,"
+                    f" delim={_sql_string(delimiter)}, header=false, skip={at + 1}, auto_detect=false,"
                     f" quote='\"', escape='\"', columns={{{columns}}}, null_padding=true,"
                     f" nullstr={_sql_string(_NULL_MARK)}, encoding={_sql_string(encoding)})")
         except duckdb.Error:
@@ -138,12 +247,17 @@ def _read_fast(con, body: bytes, encoding: str, delimiter: str, width: int, max_
     finally:
         os.unlink(handle.name)
     rows = con.execute(f"SELECT count(*) FROM {RAW}").fetchall()[0][0]
-    if rows + 1 != lines.result():
+    if rows + 1 + at != lines.result():
         return None
     if rows > max_rows:
         raise ReadError("ingest.too_many_rows", rows=rows, limit=max_rows)
-    counted = " + ".join(f"(c{i} IS NOT NULL)::INTEGER" for i in range(width + 1))
-    blank = " AND ".join(f"(c{i} IS NULL OR trim(c{i}) = '')" for i in range(width + 1))
+    if width < 50:  # plain expressions are the fastest for the usual handful of columns
+        counted = " + ".join(f"(c{i} IS NOT NULL)::INTEGER" for i in range(width + 1))
+        blank = " AND ".join(f"(c{i} IS NULL OR trim(c{i}) = '')" for i in range(width + 1))
+    else:  # a chain of hundreds of terms exceeds DuckDB's expression depth: list functions instead
+        cells = f"[{_cells(width + 1)}]"
+        counted = f"len(list_filter({cells}, lambda x: x IS NOT NULL))"
+        blank = f"len(list_filter({cells}, lambda x: x IS NOT NULL AND trim(x) <> '')) = 0"
     # a blank row's first cell is NULL, empty, or starts with a space (the only ASCII character trim
     # removes) or a non-ASCII one: the column's statistics rule that out for free in most files
     maybe = con.execute(f"SELECT count(*) FROM {RAW} WHERE c0 IS NULL OR c0 < '!' OR c0 >= chr(128)"
@@ -151,24 +265,43 @@ def _read_fast(con, body: bytes, encoding: str, delimiter: str, width: int, max_
     blanks = con.execute(f"SELECT count(*) FROM {RAW} WHERE {blank}").fetchall()[0][0] if maybe else 0
     where = f"WHERE NOT ({blank})" if blanks else ""
     con.execute(
-        f"CREATE OR REPLACE TEMP VIEW {ROWS} AS SELECT (rowid + 2)::INTEGER AS line,"
+        f"CREATE OR REPLACE TEMP VIEW {ALL_ROWS} AS SELECT (rowid + {at + 2})::INTEGER AS line,"
         f" ({counted})::INTEGER AS nfields, {_cells(width)} FROM {RAW} {where}")
     return rows - blanks
 
 
-def _read_slow(con, text: str, delimiter: str, max_rows: int) -> tuple[list[str], int]:
+def _read_slow(con, text: str, delimiter: str, max_rows: int, at: int = 0) -> tuple[list[str], int]:
+    csv.field_size_limit(MAX_LINE)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = next(reader, [])
     records: list[tuple[int, list]] = []
-    previous = reader.line_num
-    for fields in reader:
-        line, previous = previous + 1, reader.line_num
-        if any(field.strip() for field in fields):
-            records.append((line, fields))
-            if len(records) > max_rows:
-                raise ReadError("ingest.too_many_rows", rows=f"> {max_rows}", limit=max_rows)
+    previous = 0
+    try:
+        while reader.line_num < at and next(reader, None) is not None:
+            pass
+        header = next(reader, [])
+        previous = reader.line_num
+        for fields in reader:
+            line, previous = previous + 1, reader.line_num
+            if len(fields) > MAX_COLUMNS:
+                raise ReadError("ingest.too_many_fields", line=line, found=len(fields), limit=MAX_COLUMNS)
+            if any(field.strip() for field in fields):
+                records.append((line, fields))
+                if len(records) > max_rows:
+                    raise ReadError("ingest.too_many_rows", rows=f"> {max_rows}", limit=max_rows)
+    except csv.Error as error:
+        raise ReadError("ingest.unreadable_line", line=previous + 1, error=str(error)[:120],
+                        limit=MAX_LINE) from None
     _load_records(con, records, len(header), lambda fields: len(fields))
     return header, len(records)
+
+
+def load_records(con, header: list[str], records: list[tuple[int, list]], max_rows: int) -> Loaded:
+    """Rows a reader made (PC-Axis, Kolada JSON) -> the views, as for a CSV (header = line 1)."""
+    if len(records) > max_rows:
+        raise ReadError("ingest.too_many_rows", rows=len(records), limit=max_rows)
+    _load_records(con, records, len(header), lambda fields: len(fields))
+    con.execute(f"CREATE OR REPLACE TEMP VIEW {ROWS} AS SELECT * FROM {ALL_ROWS}")
+    return Loaded(header, len(records))
 
 
 def _load_records(con, records: list[tuple[int, list]], width: int, count) -> None:
@@ -188,40 +321,126 @@ def _load_records(con, records: list[tuple[int, list]], width: int, count) -> No
     finally:
         con.unregister("_ingest_arrow")
     cells = f", {_cells(width)}" if width else ""
-    con.execute(f"CREATE OR REPLACE TEMP VIEW {ROWS} AS SELECT line, nfields{cells} FROM {RAW}")
+    con.execute(f"CREATE OR REPLACE TEMP VIEW {ALL_ROWS} AS SELECT line, nfields{cells} FROM {RAW}")
 
 
 # --- workbooks ----------------------------------------------------------------------------------
 
 def load_xlsx(con: duckdb.DuckDBPyConnection, data: bytes, sheet: str | None, max_rows: int) -> Loaded:
-    """Reads the first (or the named) sheet of an .xlsx workbook; line = Excel row number."""
+    """Reads the first (or the named) sheet of an .xlsx workbook; line = Excel row number.
+
+    Title rows above the header and footnote rows below the data are skipped and listed. A cell
+    formatted as percent is read as Excel shows it (0.31 shown as `31 %` -> 31). A formula cell whose
+    result Excel never saved is a problem naming the cell (ReadError), not a missing value."""
+    _unpacked_size_is_sane(data, max_rows)
+    try:
+        return _read_sheet(con, data, sheet, max_rows)
+    except ReadError:
+        raise
+    except Exception as error:  # noqa: BLE001 - a broken workbook fails in openpyxl in many ways
+        raise ReadError("ingest.bad_workbook", error=f"{type(error).__name__}: {str(error)[:160]}") from None
+
+
+def _unpacked_size_is_sane(data: bytes, max_rows: int) -> None:
+    """A workbook that would unpack to far more than any real export is refused before it is read."""
     import zipfile
 
-    from openpyxl import load_workbook
+    from indicators import config
 
     try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
         raise ReadError("ingest.bad_workbook", error=str(error) or type(error).__name__) from None
+    limit = max(config.max_upload_bytes() * UNPACK_FACTOR, 64 << 20)
+    if unpacked > limit:
+        raise ReadError("ingest.workbook_too_large", size=unpacked, limit=limit)
+
+
+def _read_sheet(con, data: bytes, sheet: str | None, max_rows: int) -> Loaded:
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     try:
         if sheet is not None and sheet not in book.sheetnames:
             raise ReadError("ingest.no_such_sheet", sheet=sheet, sheets=", ".join(book.sheetnames))
-        rows = (book[sheet] if sheet is not None else book.worksheets[0]).iter_rows(values_only=True)
-        header = _trimmed([cell_text(v) for v in next(rows, ())])
-        if not header:
-            raise ReadError("ingest.empty")
-        width = len(header)
+        chosen = book[sheet] if sheet is not None else book.worksheets[0]
+        if not hasattr(chosen, "iter_rows"):  # a chart sheet has no cells
+            raise ReadError("ingest.no_cells", sheet=chosen.title)
+        chosen.reset_dimensions()  # the stored dimension may claim A1:XFD1048576: read what is there
+        percent = [0]
         records: list[tuple[int, list]] = []
-        for line, values in enumerate(rows, start=2):
-            cells = _trimmed([cell_text(v) for v in values])
+        empty_formula_rows: set[int] = set()
+        for line, row in enumerate(chosen.iter_rows(), start=1):
+            cells = _trimmed([_shown(cell, percent) for cell in row])
+            if len(cells) > MAX_COLUMNS:
+                raise ReadError("ingest.too_many_fields", line=line, found=len(cells), limit=MAX_COLUMNS)
             if any(c.strip() for c in cells if c is not None):
                 records.append((line, cells))
-                if len(records) > max_rows:
+                if len(records) > max_rows + MAX_TITLE_LINES + 1:
                     raise ReadError("ingest.too_many_rows", rows=f"> {max_rows}", limit=max_rows)
+            if any(cell.value is None for cell in row):
+                empty_formula_rows.add(line)
+        name = chosen.title
     finally:
         book.close()
-    _load_records(con, records, width, lambda fields: max(width, len(fields)))
-    return Loaded([h or "" for h in header], len(records))
+    if not records:
+        raise ReadError("ingest.empty")
+    at = header_index([cells for _, cells in records])
+    header_line, header = records[at][0], [h or "" for h in records[at][1]]
+    titles = tuple(Skipped(line, "title", " ".join(c.strip() for c in cells if c and c.strip()))
+                   for line, cells in records[:at])
+    body = records[at + 1:]
+    footnotes = []
+    while body and is_footnote(body[-1][1]):
+        line, cells = body.pop()
+        footnotes.append(Skipped(line, "footnote", str(cells[0]).strip()))
+    if len(body) > max_rows:
+        raise ReadError("ingest.too_many_rows", rows=f"> {max_rows}", limit=max_rows)
+    formula = _formula_without_value(data, name, empty_formula_rows)
+    if formula:
+        raise ReadError("ingest.formula_without_value", cell=formula)
+    width = len(header)
+    _load_records(con, body, width, lambda fields: max(width, len(fields)))
+    con.execute(f"CREATE OR REPLACE TEMP VIEW {ROWS} AS SELECT * FROM {ALL_ROWS}")
+    return Loaded(header, len(body), None, False, header_line, titles + tuple(footnotes[::-1]), percent[0])
+
+
+def _shown(cell, percent: list[int]) -> str | None:
+    """A cell as the text Excel shows: a percent-formatted number times 100."""
+    value = cell.value
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in str(
+            getattr(cell, "number_format", "") or ""):
+        percent[0] += 1
+        return cell_text(round(value * 100, 9))
+    return cell_text(value)
+
+
+def _formula_without_value(data: bytes, sheet: str, rows: set[int]) -> str | None:
+    """The first cell (`C5`) that holds a formula Excel never computed, or None. Only a sheet with
+    formulas and empty cells is read a second time, for its formulas."""
+    import re
+    import zipfile
+
+    if not rows:
+        return None
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        if not any(re.search(rb"<(?:\w+:)?f[ >]", archive.read(info))
+                   for info in archive.infolist() if info.filename.startswith("xl/worksheets/")):
+            return None
+    from openpyxl import load_workbook
+
+    values = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    formulas = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    try:
+        for shown, written in zip(values[sheet].iter_rows(), formulas[sheet].iter_rows()):
+            for a, b in zip(shown, written):
+                if a.value is None and isinstance(b.value, str) and b.value.startswith("="):
+                    return b.coordinate
+    finally:
+        values.close()
+        formulas.close()
+    return None
 
 
 def _trimmed(cells: list[str | None]) -> list[str | None]:

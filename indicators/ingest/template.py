@@ -1,10 +1,10 @@
-"""CSV templates an analyst fills in: one row per indicator x area x next period."""
+"""Templates an analyst fills in: one row per indicator x area x next period (written as CSV by
+`indicators.exports`)."""
 from __future__ import annotations
 
-import csv
-import io
-
 from datetime import date
+
+import pandas as pd
 
 from indicators.catalog import Catalog, Indicator
 from indicators.periods import Period, parse
@@ -43,10 +43,7 @@ def template_rows(catalog: Catalog, indicators: list[Indicator], latest: dict[st
     return rows
 
 
-def template_csv(rows: list[list[str]]) -> str:
-    """The Swedish Excel dialect: `;` as delimiter, CRLF line ends (encode as cp1252 to save)."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(HEADER_SV)
-    writer.writerows(rows)
-    return out.getvalue()
+def template_table(rows: list[list[str]]) -> pd.DataFrame:
+    """The template as a table with the Swedish header; written as a file by the export registry
+    (format `csv_cp1252`: `;`, CRLF, Windows-1252, as Excel with Swedish settings saves it)."""
+    return pd.DataFrame(rows, columns=HEADER_SV, dtype=object)

@@ -15,16 +15,17 @@ from __future__ import annotations
 
 import hashlib
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import duckdb
 
-from indicators.ingest import checks, decoding, headers, tabular
-from indicators import config
+from indicators import config, periods
 from indicators.catalog import Catalog
-from indicators.ingest.problems import Problem
+from indicators.ingest import checks, decoding, headers, kolada, pcaxis, tabular
+from indicators.ingest.options import NONE, Options
+from indicators.ingest.problems import Notice, Problem
 
-__all__ = ["Problem", "Validation", "drop_staged", "validate"]
+__all__ = ["Notice", "Problem", "Validation", "drop_staged", "validate"]
 
 drop_staged = checks.drop_staged
 
@@ -36,6 +37,11 @@ class Validation:
     file_name: str
     sha256: str
     size: int
+    options: Options = NONE
+    notices: list[Notice] = field(default_factory=list)   # what was skipped, ignored or read as a symbol
+    mapping: dict[str, str] = field(default_factory=dict)  # role -> the column (or choice) it came from
+    header: list[str] = field(default_factory=list)        # the header row as found
+    layout_kind: str = ""                                   # "long" | "wide" | "px" | "kolada"
 
     @property
     def ok(self) -> bool:
@@ -43,14 +49,19 @@ class Validation:
 
 
 def validate(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, catalog: Catalog,
-             *, sheet: str | None = None) -> Validation:
-    """Checks an uploaded file; when it is valid its rows are left in the TEMP view `staged`."""
-    result = Validation([], 0, file_name, "", len(data))
+             *, sheet: str | None = None, options: Options = NONE) -> Validation:
+    """Checks an uploaded file; when it is valid its rows are left in the TEMP view `staged`.
+
+    `options` are the analyst's choices for a file not in the standard layout (ingest/options.py);
+    `sheet` is a shorthand for `options.sheet`."""
+    if sheet is not None:
+        options = Options.from_dict({**options.as_dict(), "sheet": sheet})
+    result = Validation([], 0, file_name, "", len(data), options)
     checks.drop_staged(con)
     with ThreadPoolExecutor(1) as pool:  # sha256 releases the GIL: it runs while the file is read
         digest = pool.submit(lambda: hashlib.sha256(data).hexdigest())
         try:
-            result.problems = _problems(con, data, catalog, sheet, result)
+            result.problems = _problems(con, data, catalog, options, result)
         finally:
             tabular.drop(con)
             for name in checks.MAPS:
@@ -59,7 +70,7 @@ def validate(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, catalo
     return result
 
 
-def _problems(con, data: bytes, catalog: Catalog, sheet: str | None, result: Validation) -> list[Problem]:
+def _problems(con, data: bytes, catalog: Catalog, options: Options, result: Validation) -> list[Problem]:
     def one(key: str, **detail) -> list[Problem]:
         return [Problem(None, None, key, detail)]
 
@@ -67,29 +78,32 @@ def _problems(con, data: bytes, catalog: Catalog, sheet: str | None, result: Val
         return one("ingest.too_large", size=len(data), limit=config.max_upload_bytes())
     if _blank(data):
         return one("ingest.empty")
-    kind = decoding.kind_of(data)
+    wrong = _option_problems(catalog, options)
+    if wrong:
+        return wrong
     try:
-        if kind == "xls":
-            return one("ingest.old_excel")
-        if kind == "xlsx":
-            loaded = tabular.load_xlsx(con, data, sheet, config.max_upload_rows())
-        else:
-            encoding = decoding.encoding_of(data)
-            if encoding is None:
-                return one("ingest.not_text")
-            loaded = tabular.load_text(con, data, encoding, config.max_upload_rows())
+        loaded = _load(con, data, result.file_name, options, result)
     except tabular.ReadError as error:
         return one(error.key, **error.detail)
+    if loaded is None:
+        return one("ingest.not_text")
     result.row_count = loaded.rows
-    layout = headers.layout_of(loaded.header)
-    problems = [Problem(1, None if p.column is None else loaded.header[p.column].strip(), p.key, p.detail)
+    result.header = loaded.header
+    layout = headers.layout_of(loaded.header, options)
+    result.layout_kind = result.layout_kind or ("wide" if layout.wide else "long")
+    result.mapping = _mapping(layout, loaded.header)
+    result.notices = _read_notices(loaded, layout)
+    line = loaded.header_line
+    problems = [Problem(line, None if p.column is None else loaded.header[p.column].strip(), p.key, p.detail)
                 for p in layout.problems]
     if loaded.rows == 0:
         return one("ingest.header_only") + problems
-    if any(p.key == "ingest.missing_columns" for p in problems):
+    if any(p.key in ("ingest.missing_columns", "ingest.no_such_column", "ingest.choose_value_column")
+           for p in problems):
         return problems
-    checker = checks.Checker(con, catalog, layout, loaded)
+    checker = checks.Checker(con, catalog, layout, loaded, options)
     problems += checker.row_problems()
+    result.notices += _check_notices(checker)
     problems.sort(key=lambda p: (p.line or 0, checker.position(p.column)))
     if len(problems) > checks.MAX_PROBLEMS:
         shown = checks.MAX_PROBLEMS
@@ -99,6 +113,70 @@ def _problems(con, data: bytes, catalog: Catalog, sheet: str | None, result: Val
     if not problems:
         checker.stage()
     return problems
+
+
+def _load(con, data: bytes, file_name: str, options: Options, result: Validation) -> tabular.Loaded | None:
+    """The file as rows in DuckDB, whatever its layout: workbook, PC-Axis, Kolada JSON or CSV."""
+    kind = decoding.kind_of(data)
+    if kind == "xls":
+        raise tabular.ReadError("ingest.old_excel")
+    if kind == "xlsx":
+        return tabular.load_xlsx(con, data, options.sheet, config.max_upload_rows())
+    if pcaxis.looks_like(data, file_name):
+        header, rows, _ = pcaxis.records(data)
+        result.layout_kind = "px"
+        return tabular.load_records(con, header, rows, config.max_upload_rows())
+    if kolada.looks_like(data, file_name):
+        header, rows = kolada.records(data, options.gender)
+        result.layout_kind = "kolada"
+        return tabular.load_records(con, header, rows, config.max_upload_rows())
+    encoding = decoding.encoding_of(data)
+    if encoding is None:
+        return None
+    return tabular.load_text(con, data, encoding, config.max_upload_rows())
+
+
+def _option_problems(catalog: Catalog, options: Options) -> list[Problem]:
+    """Choices that cannot be right whatever the file holds: an unknown indicator, a bad period."""
+    problems = []
+    if options.indicator and not checks.indicator_id_for(catalog, options.indicator):
+        problems.append(Problem(None, None, "ingest.unknown_indicator", {
+            "value": options.indicator, "suggestion": checks.indicator_suggestion(catalog, options.indicator)}))
+    if options.period and periods.parse(options.period) is None:
+        reason = periods.not_a_period_because(options.period)
+        problems.append(Problem(None, None, f"ingest.{reason}" if reason else "ingest.bad_period",
+                                {"value": options.period}))
+    return problems
+
+
+def _mapping(layout: headers.Layout, header: list[str]) -> dict[str, str]:
+    mapping = {role: (header[position] or "").strip() or f"#{position + 1}"
+               for role, position in layout.columns.items()}
+    for role, text in layout.constants.items():
+        mapping.setdefault(role, f"= {text}")
+    if layout.wide:
+        mapping["period"] = ", ".join(header[p].strip() for p, _ in layout.periods)
+    return mapping
+
+
+def _read_notices(loaded: tabular.Loaded, layout: headers.Layout) -> list[Notice]:
+    notices = [Notice(s.line, None, f"ingest.skipped_{s.kind}", {"text": s.text[:200]}) for s in loaded.skipped]
+    notices += [Notice(loaded.header_line, (loaded.header[p] or "").strip() or f"#{p + 1}", "ingest.ignored_column", {})
+                for p in layout.ignored]
+    if loaded.percent_cells:
+        notices.append(Notice(None, None, "ingest.percent_cells", {"count": loaded.percent_cells}))
+    return notices
+
+
+def _check_notices(checker: checks.Checker) -> list[Notice]:
+    notices = [Notice(None, None, "ingest.symbol_cells", {"symbol": symbol, "count": count})
+               for symbol, count in checker.symbols.items()]
+    if checker.skipped_areas:
+        shown = list(checker.skipped_areas.items())[:20]
+        notices.append(Notice(None, None, "ingest.skipped_areas", {
+            "count": sum(checker.skipped_areas.values()), "areas": ", ".join(t for t, _ in shown)
+            + (" …" if len(checker.skipped_areas) > len(shown) else "")}))
+    return notices
 
 
 def _blank(data: bytes) -> bool:

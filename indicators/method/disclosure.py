@@ -96,7 +96,7 @@ def _is_missing(x) -> bool:
     return isinstance(x, float) and math.isnan(x)
 
 
-def label(value: float | None, suppressed: str | None, lang: str | None = None, decimals: int = 0,
+def label(value: float | None, suppressed: str | None, lang: str, decimals: int = 0,
           *, min_count: int | None = None) -> str:
     """The text a cell shows: "<5" for a small count, ".." for a secondary suppression (explained
     by `legend`), else the formatted number ("–" when missing)."""
@@ -108,7 +108,7 @@ def label(value: float | None, suppressed: str | None, lang: str | None = None, 
     return i18n.number(None if _is_missing(value) else float(value), lang, decimals)
 
 
-def labels(frame: pd.DataFrame, lang: str | None = None, decimals: int = 0, *, column: str = "value",
+def labels(frame: pd.DataFrame, lang: str, decimals: int = 0, *, column: str = "value",
            min_count: int | None = None) -> pd.Series:
     """`label` for every row of a protected frame (for tables and hover texts)."""
     suppressed = frame["suppressed"] if "suppressed" in frame else pd.Series(None, index=frame.index)
@@ -118,7 +118,7 @@ def labels(frame: pd.DataFrame, lang: str | None = None, decimals: int = 0, *, c
     )
 
 
-def legend(lang: str | None = None, kinds=(SMALL, SECONDARY), *, min_count: int | None = None) -> list[str]:
+def legend(lang: str, kinds=(SMALL, SECONDARY), *, min_count: int | None = None) -> list[str]:
     """The legend lines for the suppression marks in `kinds` (pass the frame's `suppressed` values
     to get only the marks it uses)."""
     present = {k for k in kinds if isinstance(k, str)}

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from indicators import periods
-from indicators.method import status as st
+from indicators.method import status as statuses
 
 T_DEFAULT = 2028.0  # the end of 2027
 MIN_PERIODS = 3  # periods with values since the baseline (the baseline included)
@@ -90,21 +90,21 @@ def status(*, polarity: str, periods: int, baseline: float | None, latest: float
     on_track when it ends at or on the good side of the target, moving_away otherwise.
     """
     if _missing(baseline) or _missing(latest) or periods < MIN_PERIODS:
-        return st.NOT_ASSESSABLE
+        return statuses.NOT_ASSESSABLE
     d = direction(polarity)
     if d == 0 or _missing(target):
-        return st.NO_JUDGEMENT
+        return statuses.NO_JUDGEMENT
     if d * (latest - target) >= 0 or _close(latest, target):
-        return st.ACHIEVED
+        return statuses.ACHIEVED
     if _missing(anticipated):
         if _missing(projected):
-            return st.NOT_ASSESSABLE
-        return st.ON_TRACK if d * (projected - target) >= 0 or _close(projected, target) else st.MOVING_AWAY
+            return statuses.NOT_ASSESSABLE
+        return statuses.ON_TRACK if d * (projected - target) >= 0 or _close(projected, target) else statuses.MOVING_AWAY
     if anticipated >= ON_TRACK_SHARE - 1e-9:
-        return st.ON_TRACK
+        return statuses.ON_TRACK
     if anticipated > 0:
-        return st.TOO_SLOW
-    return st.MOVING_AWAY
+        return statuses.TOO_SLOW
+    return statuses.MOVING_AWAY
 
 
 def rolling_year(grain: str, aggregation: str, points: list[tuple[Any, float | None]]) -> list[tuple[Any, float]]:

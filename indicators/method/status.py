@@ -63,13 +63,13 @@ def colour(status: str) -> str:
     return COLOURS[status]
 
 
-def word(status: str, lang: str | None = None) -> str:
+def word(status: str, lang: str) -> str:
     """The status word: "I fas" / "On track"."""
     _check(status)
     return i18n.t(f"method.status.{status}", lang)
 
 
-def badge(status: str, polarity: str = "higher", lang: str | None = None) -> str:
+def badge(status: str, polarity: str, lang: str) -> str:
     """Symbol and word together, the way a status is shown in tables and tiles: "↘ I fas"."""
     return f"{symbol(status, polarity)} {word(status, lang)}"
 

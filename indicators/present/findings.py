@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 
 from indicators import i18n
-from indicators.method import status as st
+from indicators.method import status as statuses
 
 _WORDS = {
     "sv": ("noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva",
@@ -26,8 +26,8 @@ _WORDS = {
     "en": ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
            "eleven", "twelve"),
 }
-ASSESSED = (st.ACHIEVED, st.ON_TRACK, st.TOO_SLOW, st.MOVING_AWAY)
-GOOD = (st.ACHIEVED, st.ON_TRACK)
+ASSESSED = (statuses.ACHIEVED, statuses.ON_TRACK, statuses.TOO_SLOW, statuses.MOVING_AWAY)
+GOOD = (statuses.ACHIEVED, statuses.ON_TRACK)
 
 
 def _missing(x) -> bool:
@@ -133,14 +133,14 @@ def police_list(year: int, count: int | None, lang: str, *, since_year: int | No
                           diff=count_word(abs(diff), lang, neuter=True)))
 
 
-def focus_summary(statuses: list[str], lang: str, *, demo: bool = False) -> str:
+def focus_summary(found: list[str], lang: str, *, demo: bool = False) -> str:
     """A focus area in one sentence: how many assessed indicators are on track or achieved, and
     how many move away. Indicators that cannot be assessed, or have no target, are not counted."""
-    assessed = [s for s in statuses if s in ASSESSED]
+    assessed = [s for s in found if s in ASSESSED]
     if not assessed:
         return demo_honest(i18n.t("present.finding.focus_none", lang), lang, demo)
     good = sum(s in GOOD for s in assessed)
-    away = sum(s == st.MOVING_AWAY for s in assessed)
+    away = sum(s == statuses.MOVING_AWAY for s in assessed)
     text = capital(i18n.t("present.finding.focus_good", lang, good=count_word(good, lang),
                           total=count_word(len(assessed), lang)))
     if away:

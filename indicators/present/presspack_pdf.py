@@ -12,7 +12,7 @@ from fpdf import FPDF
 
 from indicators import i18n
 from indicators.present import slide_style as style
-from indicators.method import status as st
+from indicators.method import status as statuses
 from indicators.present.slides import Slide
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
@@ -78,14 +78,14 @@ def pdf_bytes(slides: list[Slide], lang: str, *, as_of: str) -> bytes:
             if slide.focus_area != focus.focus_area:
                 continue
             y = pdf.get_y()
-            colour = st.colour(slide.status) if slide.status in st.STATUSES else style.MUTED
+            colour = statuses.colour(slide.status) if slide.status in statuses.STATUSES else style.MUTED
             pdf.set_fill_color(*_rgb(colour))
             pdf.rect(pdf.l_margin, y + 0.8, 2.6, 2.6, style="F")
-            badge = st.badge(slide.status, slide.polarity, lang) if slide.status else ""
+            badge = statuses.badge(slide.status, slide.polarity, lang) if slide.status else ""
             pdf.set_font(family, "B", 8.5)
             pdf.set_text_color(*_rgb(style.TEXT))
             pdf.set_xy(pdf.l_margin + 4, y)
-            pdf.cell(44, 4.2, badge if family == "body" else st.word(slide.status, lang))
+            pdf.cell(44, 4.2, badge if family == "body" else statuses.word(slide.status, lang))
             pdf.set_font(family, "", 8.5)
             pdf.set_xy(pdf.l_margin + 49, y)
             pdf.multi_cell(width - 49, 4.2, slide.title, align="L", new_x="LMARGIN", new_y="NEXT")

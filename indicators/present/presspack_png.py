@@ -26,7 +26,7 @@ class PngUnavailable(RuntimeError):
 
 def browser() -> str | None:
     """The browser kaleido will use: $BROWSER_PATH when it exists, else one on the PATH."""
-    chosen = os.environ.get("BROWSER_PATH")
+    chosen = config.browser_path()
     if chosen:
         return chosen if os.path.exists(chosen) else None
     for name in _BROWSERS:
@@ -43,7 +43,7 @@ def _start() -> None:
     import kaleido
 
     real = browser()
-    if real and not os.environ.get("BROWSER_PATH"):  # keep the browser off the network
+    if real and not config.browser_path():  # keep the browser off the network
         os.environ["INDICATORS_REAL_CHROMIUM"] = real
         os.environ["BROWSER_PATH"] = str(OFFLINE_WRAPPER)
     kaleido.start_sync_server(silence_warnings=True)  # once per process: 0.3 s an image, not 4 s

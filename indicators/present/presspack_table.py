@@ -2,15 +2,15 @@
 
 The rows are `slides.table(...)`: hidden values are empty with what is shown instead ("<5"), and
 every row from demo data carries the demo mark in its own column. The Swedish CSV uses `;` and a
-decimal comma so it opens correctly in Swedish Excel; the English one uses `,` and a point.
+decimal comma so it opens correctly in Swedish Excel; the English one uses `,` and a point. Both
+files go through the export registry, which neutralises formula-like text (a title or source that
+starts with `=`).
 """
 from __future__ import annotations
 
-import io
-
 import pandas as pd
 
-from indicators import i18n
+from indicators import exports, i18n
 from indicators.catalog import Catalog
 from indicators.present.slides import Slide, table
 
@@ -28,24 +28,15 @@ def frame(slides: list[Slide], catalog: Catalog | None, lang: str) -> pd.DataFra
 
 
 def csv_bytes(slides: list[Slide], catalog: Catalog | None, lang: str) -> bytes:
-    data = frame(slides, catalog, lang)
-    if lang == "sv":
-        text = data.to_csv(index=False, sep=";", decimal=",", lineterminator="\r\n")
-    else:
-        text = data.to_csv(index=False, lineterminator="\r\n")
-    return text.encode("utf-8-sig")  # the BOM makes Excel read UTF-8 (å ä ö) correctly
+    return exports.write(exports.csv_for(lang), frame(slides, catalog, lang))
 
 
 def xlsx_bytes(slides: list[Slide], catalog: Catalog | None, lang: str) -> bytes:
-    data = frame(slides, catalog, lang)
     about = pd.DataFrame({
         i18n.t("present.pack.col_slide", lang): range(1, len(slides) + 1),
         i18n.t("present.pack.col_title", lang): [s.title for s in slides],
         i18n.t("present.pack.col_source", lang): [s.provenance for s in slides],
         i18n.t("present.pack.col_demo", lang): [s.demo_mark for s in slides],
     })
-    out = io.BytesIO()
-    with pd.ExcelWriter(out, engine="openpyxl") as writer:
-        data.to_excel(writer, sheet_name=i18n.t("present.pack.table_sheet", lang), index=False)
-        about.to_excel(writer, sheet_name=i18n.t("present.pack.about_sheet", lang), index=False)
-    return out.getvalue()
+    return exports.write("xlsx", {i18n.t("present.pack.table_sheet", lang): frame(slides, catalog, lang),
+                                  i18n.t("present.pack.about_sheet", lang): about})

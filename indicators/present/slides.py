@@ -22,7 +22,7 @@ from indicators.present import findings
 from indicators import i18n
 from indicators.store import queries
 from indicators.catalog import reference
-from indicators.method import status as st
+from indicators.method import status as statuses
 from indicators.catalog import Catalog
 from indicators.periods import PARTS, parse
 from indicators.present.slideset import GOAL_FOCUS_AREA, SlideSet
@@ -261,7 +261,7 @@ def _alt(kind, title, unit, categories, series, lang) -> str:
 
 def _status_line(data: _Data, lang: str) -> str:
     ind, a = data.indicator, data.assessment
-    parts = [i18n.t("present.status_line", lang, badge=st.badge(a.status, ind.polarity, lang))]
+    parts = [i18n.t("present.status_line", lang, badge=statuses.badge(a.status, ind.polarity, lang))]
     if ind.target.kind == "none":
         parts.append(i18n.t("present.no_target", lang))
     elif a.target is not None:
@@ -326,15 +326,16 @@ def _focus(catalog: Catalog, focus_id: str, lang: str, cache) -> Slide | None:
     if focus is None or not members:
         return None
     datas = [cache(i) for i in members]
-    statuses = [d.assessment.status for d in datas]
+    found = [d.assessment.status for d in datas]
     demo = any(d.demo for d in datas)
-    tiles = tuple(Tile(s, st.symbol(s, "lower" if s == st.ON_TRACK and _mostly_lower(members) else "higher"),
-                       st.word(s, lang), statuses.count(s), st.colour(s))
-                  for s in st.STATUSES if statuses.count(s))
+    tiles = tuple(Tile(s, statuses.symbol(s, "lower" if s == statuses.ON_TRACK and _mostly_lower(members)
+                                          else "higher"),
+                       statuses.word(s, lang), found.count(s), statuses.colour(s))
+                  for s in statuses.STATUSES if found.count(s))
     lead = datas[0]
     chart = _chart(lead, catalog, (catalog.municipality.id,), lang, _finding(lead, catalog, lang))
     return Slide(f"focus:{focus_id}", "focus", lang, focus.name(lang),
-                 findings.focus_summary(statuses, lang, demo=demo),
+                 findings.focus_summary(found, lang, demo=demo),
                  i18n.t("present.lead_chart", lang, name=lead.indicator.name(lang)), (), tiles,
                  chart, lead.indicator.source, lead.first, lead.last, lead.loaded, demo,
                  focus_area=focus_id)

@@ -4,13 +4,16 @@ Contract: writes (`ingest`, `revert`, `set_demo_hidden`, `rebuild`) take the wri
 copy of the database and replace the file atomically; readers (`connect`) get a read-only
 connection that keeps seeing the file it opened. `version()` keys every cache. The public SQL
 surface (view `observations`, tables `uploads` and `revisions`) is in `schema`; every read query
-the pages use is in `queries`. Imports the core and `ingest`, never views, present, web or cli.
+is here too: `queries` (what the pages show) and `history` (uploads, staged files, undo). No
+module outside store/ and ingest/ holds SQL (a test). Imports the core and `ingest`, never views,
+present, web or cli.
 """
-from indicators.store.writes import (DEMO_FILE, SETTINGS, SYSTEM_USER, IngestOutcome, Upload,
-                                     connect, db_path, demo_hidden, display_name, ensure_store,
-                                     ingest, new_and_revised, rebuild, revert, revisions_of_staged,
-                                     set_demo_hidden, uploads, version)
+from indicators.store.history import (Upload, annotated_count, new_and_revised, revisions_of_staged,
+                                      uploads)
+from indicators.store.writes import (DEMO_FILE, SETTINGS, SYSTEM_USER, IngestOutcome, connect,
+                                     db_path, demo_hidden, display_name, ensure_store, ingest,
+                                     rebuild, revert, set_demo_hidden, version)
 
-__all__ = ["DEMO_FILE", "SETTINGS", "SYSTEM_USER", "IngestOutcome", "Upload", "connect", "db_path",
+__all__ = ["DEMO_FILE", "SETTINGS", "SYSTEM_USER", "IngestOutcome", "Upload", "annotated_count", "connect", "db_path",
            "demo_hidden", "display_name", "ensure_store", "ingest", "new_and_revised", "rebuild",
            "revert", "revisions_of_staged", "set_demo_hidden", "uploads", "version"]

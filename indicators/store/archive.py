@@ -31,6 +31,7 @@ class Entry:
     revised_count: int
     reverted_at: str | None = None
     reverted_by: str | None = None
+    options: dict | None = None   # the analyst's choices for a statistical-database export (ingest.Options)
 
 
 def folder(home: Path, upload_id: int) -> Path:

@@ -8,7 +8,7 @@ from indicators.store import schema
 from indicators.periods import Period, parse
 
 OBSERVATION_COLUMNS = ("indicator_id, area_id, period, grain, period_start, value, numerator,"
-                       " denominator, n, note, source, is_demo, upload_id, loaded_at")
+                       " denominator, n, note, source, symbol, is_demo, upload_id, loaded_at")
 
 
 def observations(con, indicator_id: str | None = None, area_id: str | None = None) -> pd.DataFrame:

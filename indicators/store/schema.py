@@ -14,7 +14,7 @@ import duckdb
 from indicators import periods
 from indicators.catalog import Catalog
 
-SCHEMA_VERSION = "2"  # 2: revisions without grain and period_start (see upgrade)
+SCHEMA_VERSION = "3"  # 2: revisions without grain and period_start; 3: revisions.symbol (see upgrade)
 
 TABLES = """
 CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -44,7 +44,8 @@ CREATE TABLE revisions (
     denominator  DOUBLE,
     n            DOUBLE,
     note         VARCHAR,
-    source       VARCHAR
+    source       VARCHAR,
+    symbol       VARCHAR                 -- official-statistics symbol of the cell: '..' '.' '–' '×', else NULL
 );
 CREATE TABLE focus_areas (id VARCHAR PRIMARY KEY, name_sv VARCHAR, name_en VARCHAR, ord INTEGER);
 CREATE TABLE areas (id VARCHAR PRIMARY KEY, name VARCHAR, kind VARCHAR);
@@ -85,7 +86,7 @@ latest AS (
 )
 SELECT indicator_id, area_id, period, {grain_sql("period")} AS grain,
        {start_sql("period")} AS period_start, value, numerator, denominator, n,
-       note, source, is_demo, upload_id, loaded_at
+       note, source, symbol, is_demo, upload_id, loaded_at
 FROM latest
 """
 
@@ -103,7 +104,7 @@ def upgrade(con: duckdb.DuckDBPyConnection) -> None:
     """Brings a store written by an older version to this schema (a writer calls it on its copy).
 
     Version 1 stored each revision's grain and period_start; they are dropped and the view that
-    now computes them is created again."""
+    now computes them is created again. Version 3 adds `symbol` (NULL for every older value)."""
     found = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
     if found and found[0][0] == SCHEMA_VERSION:
         return
@@ -113,6 +114,8 @@ def upgrade(con: duckdb.DuckDBPyConnection) -> None:
     for column in ("grain", "period_start"):
         if column in columns:
             con.execute(f"ALTER TABLE revisions DROP COLUMN {column}")
+    if "symbol" not in columns:
+        con.execute("ALTER TABLE revisions ADD COLUMN symbol VARCHAR")
     con.execute(OBSERVATIONS_VIEW)
     con.execute("DELETE FROM meta WHERE key = 'schema_version'")
     con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])

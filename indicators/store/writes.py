@@ -7,6 +7,7 @@ Readers use `connect()`, a read-only connection that never blocks a writer.
 from __future__ import annotations
 
 import json
+import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -15,10 +16,13 @@ from pathlib import Path
 import duckdb
 
 from indicators.store import archive, schema
+from indicators.store.history import annotated_count, new_and_revised
 from indicators import config
+from indicators.store import atomic
 from indicators.store.atomic import DB_NAME, working_copy, write_lock
 from indicators.catalog import Catalog, load_catalog
-from indicators.ingest import Validation, drop_staged, validate
+from indicators.ingest import Problem, Validation, drop_staged, validate
+from indicators.ingest.options import NONE, Options
 
 SETTINGS = "settings.json"
 SYSTEM_USER = "system"
@@ -30,27 +34,11 @@ class IngestOutcome:
     upload_id: int | None      # None when the file was rejected and nothing was written
     new: int = 0
     revised: int = 0
+    annotated: int = 0         # values unchanged whose note, source or symbol changed
 
     @property
     def ok(self) -> bool:
         return self.upload_id is not None
-
-
-@dataclass(frozen=True)
-class Upload:
-    upload_id: int
-    file_name: str
-    sha256: str
-    row_count: int
-    loaded_at: datetime
-    loaded_by: str
-    status: str
-    kind: str
-    new_count: int
-    revised_count: int
-    archive_path: str
-    reverted_at: datetime | None
-    reverted_by: str | None
 
 
 def _home(home: Path | None) -> Path:
@@ -95,87 +83,73 @@ def ensure_store(home: Path | None = None, catalog: Catalog | None = None) -> Pa
 
 
 def ingest(data: bytes, file_name: str, *, by: str, home: Path | None = None,
-           catalog: Catalog | None = None, kind: str = "upload") -> IngestOutcome:
-    """Validates and stores a file whole, or stores nothing and returns the problems."""
+           catalog: Catalog | None = None, kind: str = "upload", options: Options = NONE) -> IngestOutcome:
+    """Validates and stores a file whole, or stores nothing and returns the problems.
+
+    `options` (the indicator, columns, sheet, period ... of a statistical-database export) are
+    archived with the file, so a rebuild reads it the same way."""
     home = _home(home)
     catalog = catalog or load_catalog()
     ensure_store(home, catalog)
-    with write_lock(home):
-        try:
-            with working_copy(home) as con:
+    scratch = duckdb.connect()  # the file is validated here, before the write lock is taken:
+    try:                        # a slow or broken file never keeps another analyst waiting
+        validation = validate(scratch, data, file_name, catalog, options=options)
+        if not validation.ok:
+            return IngestOutcome(validation, None)
+        with write_lock(home):
+            with working_copy(home, con=scratch) as con:
                 schema.upgrade(con)
-                known = {row[0] for row in con.execute("SELECT upload_id FROM uploads").fetchall()}
-                archive.set_aside_orphans(home, known)
-                outcome = _ingest_into(con, home, catalog, data, file_name, by=by, kind=kind)
-                if not outcome.ok:
-                    raise _Rejected(outcome)
-        except _Rejected as rejected:
-            return rejected.outcome
-    return outcome
-
-
-class _Rejected(Exception):
-    def __init__(self, outcome: IngestOutcome):
-        super().__init__("rejected")
-        self.outcome = outcome
+                reconcile(home, con)
+                outcome = _store_staged(con, home, validation, data, by=by, kind=kind, options=options)
+                atomic.fault("ingest:before-swap")
+            return outcome
+    finally:
+        scratch.close()
 
 
 def _ingest_into(con, home: Path, catalog: Catalog, data: bytes, file_name: str, *, by: str,
                  kind: str, upload_id: int | None = None, loaded_at: datetime | None = None,
-                 status: str = "active") -> IngestOutcome:
-    validation = validate(con, data, file_name, catalog)
+                 status: str = "active", options: Options = NONE) -> IngestOutcome:
+    validation = validate(con, data, file_name, catalog, options=options)
     if not validation.ok:
         return IngestOutcome(validation, None)
+    return _store_staged(con, home, validation, data, by=by, kind=kind, options=options,
+                         upload_id=upload_id, loaded_at=loaded_at, status=status)
+
+
+def _store_staged(con, home: Path, validation: Validation, data: bytes, *, by: str, kind: str,
+                  options: Options = NONE, upload_id: int | None = None, loaded_at: datetime | None = None,
+                  status: str = "active") -> IngestOutcome:
+    """Writes the rows in the TEMP view `staged` as one upload, and archives the file."""
+    file_name = validation.file_name
     if upload_id is None:
         upload_id = con.execute("SELECT coalesce(max(upload_id), 0) + 1 FROM uploads").fetchall()[0][0]
     new, revised = new_and_revised(con)
+    annotated = annotated_count(con)
     entry = archive.Entry(
         upload_id=upload_id, file_name=display_name(file_name),
         sha256=validation.sha256, row_count=validation.row_count,
         loaded_at=(loaded_at or datetime.now(timezone.utc).replace(tzinfo=None)).isoformat(),
-        loaded_by=by, status=status, kind=kind, new_count=new, revised_count=revised)
+        loaded_by=by, status=status, kind=kind, new_count=new, revised_count=revised,
+        options=options.as_dict() or None)
     with ThreadPoolExecutor(1) as pool:  # the archive copy is written while DuckDB inserts the rows
         archived = pool.submit(archive.write, home, entry, data)  # (both release the GIL)
         con.execute(
             "INSERT INTO revisions SELECT ?, line, indicator_id, area_id, period,"
-            " value, numerator, denominator, n, note, source FROM staged", [upload_id])
+            " value, numerator, denominator, n, note, source, symbol FROM staged", [upload_id])
         relative = archived.result()
     con.execute(
         "INSERT INTO uploads VALUES (?, ?, ?, ?, ?::TIMESTAMP, ?, ?, ?, ?, ?, ?, NULL, NULL)",
         [upload_id, entry.file_name, entry.sha256, entry.row_count, entry.loaded_at, by, status,
          kind, new, revised, str(relative)])
     drop_staged(con)
-    return IngestOutcome(validation, upload_id, new, revised)
+    return IngestOutcome(validation, upload_id, new, revised, annotated)
 
 
 def display_name(file_name: str) -> str:
     """The file's own name without any folder part (`../../x.csv` -> `x.csv`)."""
     name = file_name.replace("\\", "/").rsplit("/", 1)[-1].strip()
     return name[:200] or "upload"
-
-
-def new_and_revised(con) -> tuple[int, int]:
-    """How many staged values are new and how many change a current real value (also used by the
-    upload preview on a read-only connection, so the preview counts what the save will count)."""
-    new, revised = con.execute("""
-        SELECT count(*) FILTER (WHERE o.indicator_id IS NULL OR o.is_demo),
-               count(*) FILTER (WHERE o.indicator_id IS NOT NULL AND NOT o.is_demo
-                                AND s.value IS DISTINCT FROM o.value)
-        FROM staged s LEFT JOIN observations o
-          ON o.indicator_id = s.indicator_id AND o.area_id = s.area_id AND o.period = s.period
-    """).fetchall()[0]
-    return int(new), int(revised)
-
-
-def revisions_of_staged(con) -> list[tuple]:
-    """For a preview: (indicator_id, area_id, period, old value, new value) of every revision."""
-    return con.execute("""
-        SELECT s.indicator_id, s.area_id, s.period, o.value, s.value
-        FROM staged s JOIN observations o
-          ON o.indicator_id = s.indicator_id AND o.area_id = s.area_id AND o.period = s.period
-        WHERE NOT o.is_demo AND s.value IS DISTINCT FROM o.value
-        ORDER BY s.line
-    """).fetchall()
 
 
 def revert(upload_id: int, *, by: str, home: Path | None = None) -> bool:
@@ -185,6 +159,7 @@ def revert(upload_id: int, *, by: str, home: Path | None = None) -> bool:
     with write_lock(home):
         with working_copy(home) as con:
             schema.upgrade(con)
+            reconcile(home, con)
             found = con.execute("SELECT status FROM uploads WHERE upload_id = ?",
                                 [upload_id]).fetchall()
             if not found:
@@ -194,6 +169,7 @@ def revert(upload_id: int, *, by: str, home: Path | None = None) -> bool:
             now = datetime.now(timezone.utc).replace(tzinfo=None)
             con.execute("UPDATE uploads SET status = 'reverted', reverted_at = ?, reverted_by = ?"
                         " WHERE upload_id = ?", [now, by, upload_id])
+        atomic.fault("revert:after-swap")
         _update_archived_status(home, upload_id, "reverted", now.isoformat(), by)
     return True
 
@@ -213,8 +189,10 @@ def set_demo_hidden(hidden: bool, home: Path | None = None) -> None:
     with write_lock(home):
         with working_copy(home) as con:
             schema.upgrade(con)
+            reconcile(home, con)
             con.execute("UPDATE meta SET value = ? WHERE key = 'demo_hidden'",
                         ["true" if hidden else "false"])
+        atomic.fault("demo:after-swap")
         _save_settings(home, {**_settings(home), "demo_hidden": hidden})
 
 
@@ -229,16 +207,46 @@ def _settings(home: Path) -> dict:
 
 
 def _save_settings(home: Path, settings: dict) -> None:
-    (home / SETTINGS).write_text(json.dumps(settings, indent=1), encoding="utf-8")
+    path = home / SETTINGS
+    tmp = path.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(settings, indent=1), encoding="utf-8")
+    os.replace(tmp, path)
 
 
-def rebuild(home: Path | None = None, catalog: Catalog | None = None) -> list[str]:
+def reconcile(home: Path, con) -> None:
+    """Brings the archive and settings.json in line with the database, the one commit point.
+
+    Every write changes the database by one atomic rename and then the archive's record; a writer
+    killed between the two leaves the archive behind. Under the write lock, before anything else
+    and before a rebuild, the database's word wins: an archived upload it does not know (an ingest
+    killed before its swap) is set aside, an upload it says is reverted is reverted in the archive
+    too, and demo data is hidden or shown as it says. So a rebuild reproduces the last committed state."""
+    rows = con.execute("SELECT upload_id, status, reverted_at, reverted_by FROM uploads").fetchall()
+    known = {row[0]: row for row in rows}
+    archive.set_aside_orphans(home, set(known))
+    for entry in archive.entries(home):
+        _, status, at, by = known[entry.upload_id]
+        if entry.status != status:
+            _update_archived_status(home, entry.upload_id, status, at.isoformat() if at else None, by)
+    hidden = demo_hidden(con)
+    if bool(_settings(home).get("demo_hidden", False)) != hidden:
+        _save_settings(home, {**_settings(home), "demo_hidden": hidden})
+
+
+def rebuild(home: Path | None = None, catalog: Catalog | None = None) -> list[tuple[str, Problem]]:
     """Rebuilds the file from the catalog, the shipped reference and demo data and the archive.
 
-    Returns a note for each archived upload that no longer validates (it is left out).
+    Returns (file name, first problem) for each archived upload that no longer validates (it is
+    left out); the caller says it in its language.
     """
     home = _home(home)
     with write_lock(home):
+        if db_path(home).exists():
+            try:
+                with connect(home) as live:
+                    reconcile(home, live)
+            except duckdb.Error:  # a damaged file: the archive is all there is
+                pass
         return _build(home, catalog or load_catalog(), replay=archive.entries(home))
 
 
@@ -254,10 +262,10 @@ def _shipped_files() -> dict[str, tuple[str, bytes]]:
     }
 
 
-def _build(home: Path, catalog: Catalog, replay: list[archive.Entry]) -> list[str]:
+def _build(home: Path, catalog: Catalog, replay: list[archive.Entry]) -> list[tuple[str, Problem]]:
     """Builds a new database from scratch and replaces the live one atomically."""
     shipped = _shipped_files()
-    skipped: list[str] = []
+    skipped: list[tuple[str, Problem]] = []
     with working_copy(home, fresh=True) as con:
         schema.create(con, catalog)
         replayed_kinds = {e.kind for e in replay}
@@ -277,9 +285,10 @@ def _build(home: Path, catalog: Catalog, replay: list[archive.Entry]) -> list[st
                 by=entry.loaded_by if entry else SYSTEM_USER, kind=kind,
                 upload_id=entry.upload_id if entry else None,
                 loaded_at=datetime.fromisoformat(entry.loaded_at) if entry else None,
-                status=entry.status if entry else "active")
+                status=entry.status if entry else "active",
+                options=Options.from_dict(entry.options or {}) if entry else NONE)
             if not outcome.ok:
-                skipped.append(f"{name}: {outcome.validation.problems[0].message()}")
+                skipped.append((name, outcome.validation.problems[0]))
                 continue
             if entry and entry.status == "reverted":
                 con.execute("UPDATE uploads SET reverted_at = ?::TIMESTAMP, reverted_by = ?"
@@ -292,12 +301,3 @@ def _build(home: Path, catalog: Catalog, replay: list[archive.Entry]) -> list[st
         con.execute("INSERT INTO meta VALUES ('built_at', ?)",
                     [datetime.now(timezone.utc).replace(tzinfo=None).isoformat()])
     return skipped
-
-
-def uploads(con) -> list[Upload]:
-    """Every upload, newest first."""
-    rows = con.execute(
-        "SELECT upload_id, file_name, sha256, row_count, loaded_at, loaded_by, status, kind,"
-        " new_count, revised_count, archive_path, reverted_at, reverted_by"
-        " FROM uploads ORDER BY upload_id DESC").fetchall()
-    return [Upload(*row) for row in rows]

@@ -3,18 +3,17 @@ analysts saved while one analyst was looking at a preview. Connections are hande
 """
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
 import pandas as pd
 
-from indicators.store import schema
+from indicators import exports
 from indicators.catalog import Catalog
 from indicators.i18n import t
-from indicators.store import Upload, uploads
+from indicators.store import history as store_history
+from indicators.store.history import Upload, uploads
 from indicators.views.upload_preview import plain_number
 
 LOCAL_TIME = ZoneInfo("Europe/Stockholm")
@@ -50,12 +49,9 @@ def history_table(uploads: list[Upload], lang: str) -> pd.DataFrame:
 
 def history_csv(uploads: list[Upload], lang: str) -> bytes:
     """The raw history for Excel with Swedish settings (`;`, UTF-8 with BOM), with the sha256."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow([*history_columns(lang), "sha256", t("upload.history_loaded_utc", lang)])
-    for u in uploads:
-        writer.writerow([*_history_row(u, lang), u.sha256, u.loaded_at.isoformat()])
-    return out.getvalue().encode("utf-8-sig")
+    rows = [[*_history_row(u, lang), u.sha256, u.loaded_at.isoformat()] for u in uploads]
+    columns = [*history_columns(lang), "sha256", t("upload.history_loaded_utc", lang)]
+    return exports.write("csv", pd.DataFrame(rows, columns=columns, dtype=object))
 
 
 def undoable(uploads: list[Upload]) -> list[Upload]:
@@ -89,53 +85,11 @@ class UndoEffect:
         return self.restored + self.removed + self.demo_back
 
 
-_VIEW_HEAD = "CREATE VIEW observations AS"
-_VIEW_FILTER = "WHERE u.status = 'active'"
-
-
-def _view_without(upload_id: int) -> str:
-    """The public observations view as it would be without one upload: the store's own view
-    text with one more condition, so an undo preview can never disagree with the undo."""
-    text = schema.OBSERVATIONS_VIEW
-    if _VIEW_HEAD not in text or _VIEW_FILTER not in text:
-        raise RuntimeError("schema.OBSERVATIONS_VIEW changed: update history_view._view_without")
-    return (text.replace(_VIEW_HEAD, "CREATE OR REPLACE TEMP VIEW _without_upload AS", 1)
-            .replace(_VIEW_FILTER, f"{_VIEW_FILTER} AND u.upload_id <> {int(upload_id)}", 1))
-
-
 def undo_effect(con, upload_id: int) -> UndoEffect:
     """What reverting `upload_id` would change in the current data, without changing anything."""
-    con.execute(_view_without(upload_id))
-    try:
-        con.execute("""
-            CREATE OR REPLACE TEMP TABLE _undo_changes AS
-            WITH touched AS (SELECT DISTINCT indicator_id FROM revisions WHERE upload_id = ?),
-            now AS (SELECT * FROM observations WHERE indicator_id IN (SELECT * FROM touched)),
-            after AS (SELECT * FROM _without_upload WHERE indicator_id IN (SELECT * FROM touched))
-            SELECT coalesce(n.indicator_id, a.indicator_id) AS indicator_id,
-                   coalesce(n.area_id, a.area_id) AS area_id,
-                   coalesce(n.period, a.period) AS period,
-                   coalesce(n.period_start, a.period_start) AS period_start,
-                   n.value AS now, a.value AS after, a.upload_id AS after_upload_id,
-                   coalesce(a.is_demo, false) AS after_is_demo
-            FROM now n FULL OUTER JOIN after a
-              ON n.indicator_id = a.indicator_id AND n.area_id = a.area_id AND n.period = a.period
-            WHERE n.upload_id IS DISTINCT FROM a.upload_id
-        """, [upload_id])
-        counts = con.execute("""
-            SELECT count(*) FILTER (WHERE after_upload_id IS NOT NULL AND NOT after_is_demo),
-                   count(*) FILTER (WHERE after_upload_id IS NULL),
-                   count(*) FILTER (WHERE after_is_demo)
-            FROM _undo_changes""").fetchall()[0]
-        rows = con.execute(
-            "SELECT indicator_id, area_id, period, now, after, after_upload_id, after_is_demo"
-            " FROM _undo_changes ORDER BY after_is_demo, indicator_id, area_id, period_start"
-            f" LIMIT {MAX_CHANGES_SHOWN}").fetchall()
-    finally:
-        con.execute("DROP TABLE IF EXISTS _undo_changes")
-        con.execute("DROP VIEW IF EXISTS _without_upload")
-    return UndoEffect(upload_id, int(counts[0]), int(counts[1]), int(counts[2]),
-                      tuple(Change(*row) for row in rows))
+    found = store_history.undo_changes(con, upload_id, MAX_CHANGES_SHOWN)
+    return UndoEffect(upload_id, found.restored, found.removed, found.demo_back,
+                      tuple(Change(*row) for row in found.rows))
 
 
 def change_table(effect: UndoEffect, catalog: Catalog, lang: str) -> pd.DataFrame:
@@ -168,11 +122,5 @@ def changes_since(con, seen_upload_id: int, own_upload_id: int) -> list[Meanwhil
     """Uploads saved by others after a preview was made (ids between the preview's newest and our
     own), with how many of our values they also wrote."""
     others = [u for u in uploads(con) if seen_upload_id < u.upload_id != own_upload_id]
-    found = []
-    for other in sorted(others, key=lambda u: u.upload_id):
-        overlap = con.execute("""
-            SELECT count(*) FROM revisions a JOIN revisions b
-              ON a.indicator_id = b.indicator_id AND a.area_id = b.area_id AND a.period = b.period
-            WHERE a.upload_id = ? AND b.upload_id = ?""", [own_upload_id, other.upload_id]).fetchall()
-        found.append(Meanwhile(other, int(overlap[0][0])))
-    return found
+    return [Meanwhile(other, store_history.overlap(con, own_upload_id, other.upload_id))
+            for other in sorted(others, key=lambda u: u.upload_id)]

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from indicators.catalog import Catalog, Indicator
-from indicators.ingest.template import template_csv, template_rows
+from indicators import exports
+from indicators.ingest.template import template_rows, template_table
+from indicators.store.history import latest_real_periods  # noqa: F401  (re-exported: the page asks here)
 
 ALL = "all"
 
@@ -35,14 +37,7 @@ def choice(catalog: Catalog, key: str) -> Choice:
     return Choice(ALL, tuple(catalog.indicators), "mall_alla_indikatorer.csv")
 
 
-def latest_real_periods(con) -> dict[str, str]:
-    """Each indicator's latest period with real (non-demo) data: templates start after it."""
-    return dict(con.execute(
-        "SELECT indicator_id, arg_max(period, period_start) FROM observations"
-        " WHERE NOT is_demo GROUP BY indicator_id").fetchall())
-
-
 def template_bytes(catalog: Catalog, chosen: Choice, latest: dict[str, str], periods: int = 1) -> bytes:
     """The template file as Excel with Swedish settings saves it: `;`, CRLF, Windows-1252."""
-    text = template_csv(template_rows(catalog, list(chosen.indicators), latest, periods=max(1, periods)))
-    return text.encode("cp1252", errors="replace")
+    rows = template_rows(catalog, list(chosen.indicators), latest, periods=max(1, periods))
+    return exports.write("csv_cp1252", template_table(rows))

@@ -5,19 +5,18 @@
     result.ok -> result.summary (rows, indicators, areas, periods, new, revised, revisions)
     else      -> problem_table(result.validation.problems, lang) / problems_csv(...)
 
-The counts come from the same SQL the save uses (`store.new_and_revised`), so the preview says what
-the save will do unless somebody else saves in between (then `changes_since` in history_view.py
+The counts come from the same SQL the save uses (`store.history.new_and_revised`), so the preview says what
+the save will do unless somebody else saves in between (then `changes_since` in views/history.py
 tells the analyst what changed).
 """
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from indicators import periods, store
+from indicators import exports, periods, store
+from indicators.store import history
 from indicators.catalog import Catalog
 from indicators.i18n import number, t
 from indicators.ingest import Problem, Validation, drop_staged, validate
@@ -70,12 +69,10 @@ def preview(con, data: bytes, file_name: str, catalog: Catalog, *,
 
     Writes nothing: the staged rows live in TEMP tables that are dropped before returning.
     """
-    seen = con.execute("SELECT coalesce(max(upload_id), 0) FROM uploads").fetchall()[0][0]
+    seen = history.newest_upload_id(con)
     validation = validate(con, data, file_name, catalog, sheet=sheet)
     name = store.display_name(file_name)
-    same = tuple(row[0] for row in con.execute(
-        "SELECT upload_id FROM uploads WHERE sha256 = ? AND status = 'active' AND kind = 'upload'"
-        " ORDER BY upload_id", [validation.sha256]).fetchall())
+    same = history.active_uploads_of(con, validation.sha256)
     if not validation.ok:
         return Preview(name, validation, None, seen, same)
     try:
@@ -86,21 +83,17 @@ def preview(con, data: bytes, file_name: str, catalog: Catalog, *,
 
 
 def _summary(con, catalog: Catalog, rows: int) -> Summary:
-    found = con.execute("""
-        SELECT list(DISTINCT indicator_id), list(DISTINCT area_id), count(*) FROM staged
-    """).fetchall()[0]
+    found = history.staged_contents(con)
     indicator_order = {i.id: n for n, i in enumerate(catalog.indicators)}
     area_order = {a.id: n for n, a in enumerate(catalog.areas)}
-    period_rows = con.execute(
-        "SELECT period FROM staged GROUP BY period, grain ORDER BY min(period_start), grain").fetchall()
-    new, revised = store.new_and_revised(con)
-    revisions = tuple(Revision(*row) for row in store.revisions_of_staged(con)[:MAX_REVISIONS_SHOWN])
+    new, revised = history.new_and_revised(con)
+    revisions = tuple(Revision(*row) for row in history.revisions_of_staged(con)[:MAX_REVISIONS_SHOWN])
     return Summary(
         rows=rows,
-        indicators=tuple(sorted(found[0] or [], key=lambda i: indicator_order.get(i, 1 << 30))),
-        areas=tuple(sorted(found[1] or [], key=lambda a: area_order.get(a, 1 << 30))),
-        periods=tuple(row[0] for row in period_rows),
-        new=new, revised=revised, revisions=revisions, values=int(found[2]))
+        indicators=tuple(sorted(found.indicator_ids, key=lambda i: indicator_order.get(i, 1 << 30))),
+        areas=tuple(sorted(found.area_ids, key=lambda a: area_order.get(a, 1 << 30))),
+        periods=found.periods,
+        new=new, revised=revised, revisions=revisions, values=found.values)
 
 
 def plain_number(x: float | None, lang: str) -> str:
@@ -163,13 +156,7 @@ def problem_table(problems: list[Problem], lang: str) -> pd.DataFrame:
 def problems_csv(problems: list[Problem], lang: str) -> bytes:
     """The problem table as a file Excel opens with Swedish settings: `;`, UTF-8 with BOM (the
     messages quote whatever the file held, which Windows-1252 cannot always encode)."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(problem_columns(lang))
-    for p in problems:
-        writer.writerow(["" if p.line is None else p.line, p.column or "",
-                         replace(p, line=None, column=None).message(lang), closest_value(p)])
-    return out.getvalue().encode("utf-8-sig")
+    return exports.write("csv", problem_table(problems, lang))
 
 
 def revision_table(revisions: tuple[Revision, ...], catalog: Catalog, lang: str) -> pd.DataFrame:

@@ -112,7 +112,7 @@ def test_a_removed_account_loses_access_at_the_next_run(analyst):
 def test_an_analyst_uploads_a_swedish_excel_file_sees_the_summary_confirms_and_the_overview_shows_it(
         analyst, home):
     at = page(analyst)
-    data = excel_sv("skjutningar;Eskilstuna kommun;2027-01;987", "skjutningar;Fröslunda;2027-01;12,5",
+    data = excel_sv("skjutningar;Eskilstuna kommun;2027-01;987", "skjutningar;Fröslunda;2027-01;12",
                     "skjutningar;ÅRBY;2027-01;..")
     at = upload(at, ("skjutningar mars.csv", data))
     assert not at.exception
@@ -299,7 +299,7 @@ def test_an_xlsx_workbook_is_previewed_and_saved_like_a_csv(analyst, home):
     sheet = book.active
     sheet.append(["indikator", "område", "period", "värde"])
     sheet.append(["skjutningar", "Eskilstuna kommun", "2027-01", 21])
-    sheet.append(["skjutningar", "Skiftinge", "2027-01", 2.5])
+    sheet.append(["skjutningar", "Skiftinge", "2027-01", 3])
     buffer = io.BytesIO()
     book.save(buffer)
     at = page(analyst)

@@ -9,10 +9,18 @@ from indicators.ingest import validate
 HEADER_SV = ["indikator", "område", "period", "värde"]
 
 
-def check(data: bytes, name: str = "upload.csv", sheet: str | None = None):
-    """(validation, connection) for `data` against the shipped Eskilstuna catalog."""
+def check(data: bytes, name: str = "upload.csv", sheet: str | None = None, **options):
+    """(validation, connection) for `data` against the shipped Eskilstuna catalog; keyword
+    arguments are the analyst's choices (ingest.Options)."""
+    from indicators.ingest import Options
+
     con = duckdb.connect()
-    return validate(con, data, name, load_catalog(), sheet=sheet), con
+    return validate(con, data, name, load_catalog(), sheet=sheet, options=Options(**options)), con
+
+
+def values(con) -> list[tuple]:
+    """(area_id, period, value, symbol) of every staged row, in file order."""
+    return con.execute("SELECT area_id, period, value, symbol FROM staged ORDER BY line, period").fetchall()
 
 
 def staged(con) -> list[tuple]:

@@ -233,7 +233,7 @@ def test_a_target_gives_its_level_from_the_baseline(kind, amount, baseline, expe
 
 def test_loading_is_cached_per_folder_and_can_be_forced_fresh():
     assert load_catalog(SHIPPED) is load_catalog(SHIPPED)
-    fresh = read_catalog(SHIPPED)
+    fresh = read_catalog(SHIPPED, "sv")
     assert fresh is not load_catalog(SHIPPED) and fresh == load_catalog(SHIPPED)
 
 
@@ -265,9 +265,9 @@ def _edit(path: Path, old: str, new: str, count: int = 1) -> None:
     path.write_text(text.replace(old, new, count), encoding="utf-8")
 
 
-def _problems(folder: Path) -> list[str]:
+def _problems(folder: Path, lang: str = "sv") -> list[str]:
     with pytest.raises(CatalogError) as caught:
-        read_catalog(folder)
+        read_catalog(folder, lang)
     return caught.value.problems
 
 
@@ -304,26 +304,24 @@ BREAKAGES = [
 @pytest.mark.parametrize("file, old, new, mentions", BREAKAGES,
                          ids=[f"{b[0]}:{b[3][-1]}" for b in BREAKAGES])
 def test_a_broken_catalog_raises_catalog_error_naming_file_entry_and_value(
-        broken, monkeypatch, file, old, new, mentions):
-    monkeypatch.setenv("INDICATORS_LANG", "sv")
+        broken, file, old, new, mentions):
     _edit(broken / file, old, new)
     problems = _problems(broken)
     assert any(p.startswith(file) and all(m in p for m in mentions) for p in problems), problems
 
 
-def test_several_catalog_problems_are_reported_at_once(broken, monkeypatch):
-    monkeypatch.setenv("INDICATORS_LANG", "en")
+def test_several_catalog_problems_are_reported_at_once(broken):
     _edit(broken / "indicators.toml", 'grain = "month"', 'grain = "weekly"')
     _edit(broken / "indicators.toml", 'focus_area = "overgripande"', 'focus_area = "okant"')
     _edit(broken / "areas.csv", "arby,Årby,område", "arby,Årby,stadsdel")
     _edit(broken / "focus_areas.csv", "Övergripande mål,Overall goal", "Övergripande mål,")
-    problems = _problems(broken)
+    problems = _problems(broken, "en")
     assert len(problems) == 4, problems
     joined = "\n".join(problems)
     for mention in ("weekly", "okant", "stadsdel", "name_en", "areas.csv", "focus_areas.csv"):
         assert mention in joined
     with pytest.raises(CatalogError, match="4 problem"):
-        read_catalog(broken)
+        read_catalog(broken, "en")
 
 
 @pytest.mark.parametrize("missing", ["focus_areas.csv", "indicators.toml", "areas.csv"])
@@ -340,6 +338,16 @@ def test_a_missing_catalog_folder_is_a_catalog_error(tmp_path):
 def test_catalog_error_is_a_value_error_and_never_a_key_error(broken):
     (broken / "indicators.toml").write_text("[[indicator]]\n", encoding="utf-8")
     with pytest.raises(ValueError) as caught:
-        read_catalog(broken)
+        read_catalog(broken, "sv")
     assert not isinstance(caught.value, KeyError)
     assert len(caught.value.problems) > 10
+
+
+@pytest.mark.parametrize("lang, word", [("sv", "rad 5"), ("en", "line 5")])
+def test_load_catalog_says_a_broken_catalogs_problems_in_the_configured_language(
+        broken, monkeypatch, lang, word):
+    monkeypatch.setenv("INDICATORS_LANG", lang)
+    _edit(broken / "areas.csv", "arby,Årby,område", "arby,Årby,stadsdel")
+    with pytest.raises(CatalogError) as caught:
+        load_catalog(broken)
+    assert any(word in p for p in caught.value.problems), caught.value.problems

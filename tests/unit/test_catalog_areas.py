@@ -32,7 +32,7 @@ def _catalog_folder(tmp_path: Path, areas: str = AREAS_CSV) -> Path:
 
 @pytest.fixture
 def catalog(tmp_path):
-    return read_catalog(_catalog_folder(tmp_path))
+    return read_catalog(_catalog_folder(tmp_path), "sv")
 
 
 def test_the_kinds_are_the_local_ones_and_the_comparison_ones():
@@ -85,14 +85,14 @@ def test_area_lookup_of_something_that_is_not_text_is_none(catalog):
 
 
 def test_an_old_catalog_without_code_and_aliases_columns_still_loads(tmp_path):
-    cat = read_catalog(_catalog_folder(tmp_path, "id,name,kind\nby,Byn,kommun\nbacken,Backen,område\n"))
+    cat = read_catalog(_catalog_folder(tmp_path, "id,name,kind\nby,Byn,kommun\nbacken,Backen,område\n"), "sv")
     assert [(a.code, a.aliases, a.is_comparison) for a in cat.areas] == [(None, (), False)] * 2
     assert cat.comparison_areas == () and cat.area_id_for("BYN") == "by"
 
 
-def _problems(folder: Path) -> list[str]:
+def _problems(folder: Path, lang: str) -> list[str]:
     with pytest.raises(CatalogError) as caught:
-        read_catalog(folder)
+        read_catalog(folder, lang)
     return caught.value.problems
 
 
@@ -114,11 +114,9 @@ def _problems(folder: Path) -> list[str]:
     ("katrineholm,Katrineholms kommun,jämförelse", "katrineholm,Katrineholms kommun,grannkommun",
      ["areas.csv", "rad 8", "grannkommun", "jamforelse"]),
 ])
-def test_a_code_or_alias_that_two_areas_share_is_rejected_with_file_and_line(
-        tmp_path, monkeypatch, old, new, mentions):
-    monkeypatch.setenv("INDICATORS_LANG", "sv")
+def test_a_code_or_alias_that_two_areas_share_is_rejected_with_file_and_line(tmp_path, old, new, mentions):
     assert old in AREAS_CSV
-    problems = _problems(_catalog_folder(tmp_path, AREAS_CSV.replace(old, new)))
+    problems = _problems(_catalog_folder(tmp_path, AREAS_CSV.replace(old, new)), "sv")
     assert any(all(m in p for m in mentions) for p in problems), problems
 
 
@@ -126,7 +124,7 @@ def test_a_5000_area_catalog_builds_its_lookups_once_and_answers_fast(tmp_path):
     lines = [AREAS_CSV.rstrip("\n")] + [
         f"sa{i:05d},Statistikområde {i:05d},område,0484S{i:05d},SO {i:05d}|DeSO 0484A{i:05d}"
         for i in range(1, 5001)]
-    cat = read_catalog(_catalog_folder(tmp_path, "\n".join(lines) + "\n"))
+    cat = read_catalog(_catalog_folder(tmp_path, "\n".join(lines) + "\n"), "sv")
     texts = ([f"Statistikomrade {i:05d}" for i in range(1, 5001)] + [f"so {i:05d}" for i in range(1, 5001)]
              + [f"0484S{i:05d} Statistikområde {i:05d}" for i in range(1, 5001)] + ["Okänt"] * 5000)
     started = time.perf_counter()
@@ -155,7 +153,7 @@ def test_an_indicator_is_found_by_its_source_code_in_any_case_and_bare_when_unam
     cat = read_catalog(_with_codes(tmp_path, {
         "vald_nara_relation": 'codes = ["kolada:N07499", "bra:GF01"]',
         "skadegorelse": 'codes = ["scb:X1", "scb:Y1", "kolada:Y1"]',
-        "problemindex": 'codes = ["kolada:X1"]'}))
+        "problemindex": 'codes = ["kolada:X1"]'}), "sv")
     assert cat.indicator("vald_nara_relation").codes == ("kolada:N07499", "bra:GF01")
     for code in ("kolada:N07499", "KOLADA:n07499", " kolada : N07499 ", "N07499", "n07499", "GF01"):
         assert cat.indicator_for_code(code).id == "vald_nara_relation", code
@@ -172,7 +170,6 @@ def test_an_indicator_is_found_by_its_source_code_in_any_case_and_bare_when_unam
     ({"skjutningar": 'codes = ["N07403"]'}, ["indicators.toml", "skjutningar", "N07403"]),
     ({"skjutningar": 'codes = "kolada:N07403"'}, ["indicators.toml", "skjutningar", "codes"]),
 ])
-def test_bad_or_shared_indicator_codes_are_rejected(tmp_path, monkeypatch, codes, mentions):
-    monkeypatch.setenv("INDICATORS_LANG", "en")
-    problems = _problems(_with_codes(tmp_path, codes))
+def test_bad_or_shared_indicator_codes_are_rejected(tmp_path, codes, mentions):
+    problems = _problems(_with_codes(tmp_path, codes), "en")
     assert any(all(m in p for m in mentions) for p in problems), problems

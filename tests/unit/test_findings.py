@@ -4,7 +4,7 @@ from dataclasses import replace
 import pytest
 
 from indicators.present import findings
-from indicators.method import status as st
+from indicators.method import status as statuses
 from indicators.catalog import load_catalog
 
 NBSP = "\u00a0"
@@ -48,7 +48,7 @@ def test_demo_data_is_named_in_the_sentence_itself(catalog):
     ind = catalog.indicator("skjutningar")
     assert findings.change(ind, 50, 30, "2023", "sv", demo=True).startswith("Exempeldata: ")
     assert findings.change(ind, 50, 30, "2023", "en", demo=True).startswith("Demo data: ")
-    assert findings.focus_summary([st.ON_TRACK], "sv", demo=True).startswith("Exempeldata: ")
+    assert findings.focus_summary([statuses.ON_TRACK], "sv", demo=True).startswith("Exempeldata: ")
 
 
 def test_an_indicator_without_a_subject_text_uses_its_catalog_name(catalog):
@@ -73,14 +73,14 @@ def test_police_list_sentence_for_the_baseline_year_itself():
         "Tre områden på polisens lista 2023"
 
 
-@pytest.mark.parametrize("statuses, lang, expected", [
-    ([st.ACHIEVED, st.ON_TRACK, st.TOO_SLOW, st.MOVING_AWAY], "sv",
+@pytest.mark.parametrize("found, lang, expected", [
+    ([statuses.ACHIEVED, statuses.ON_TRACK, statuses.TOO_SLOW, statuses.MOVING_AWAY], "sv",
      "Två av fyra bedömda indikatorer är i fas eller har nått målet, en går åt fel håll"),
-    ([st.ACHIEVED, st.NOT_ASSESSABLE, st.NO_JUDGEMENT], "sv",
+    ([statuses.ACHIEVED, statuses.NOT_ASSESSABLE, statuses.NO_JUDGEMENT], "sv",
      "En av en bedömda indikatorer är i fas eller har nått målet"),
-    ([st.NOT_ASSESSABLE, st.NO_JUDGEMENT], "sv", "Ingen indikator kan bedömas ännu"),
-    ([st.TOO_SLOW, st.MOVING_AWAY, st.MOVING_AWAY], "en",
+    ([statuses.NOT_ASSESSABLE, statuses.NO_JUDGEMENT], "sv", "Ingen indikator kan bedömas ännu"),
+    ([statuses.TOO_SLOW, statuses.MOVING_AWAY, statuses.MOVING_AWAY], "en",
      "Zero of three assessed indicators on track or at the target, two moving away"),
 ])
-def test_focus_summary_counts_only_assessed_indicators(statuses, lang, expected):
-    assert findings.focus_summary(statuses, lang) == expected
+def test_focus_summary_counts_only_assessed_indicators(found, lang, expected):
+    assert findings.focus_summary(found, lang) == expected

@@ -52,11 +52,15 @@ def test_problems_render_in_swedish_and_english(problem, sv, en):
 
 
 def test_swedish_is_the_default_and_english_is_chosen_by_the_environment(monkeypatch):
+    """The command line hands config.lang() in; the message never guesses a language itself."""
+    from indicators import config
     problem = Problem(2, "period", "ingest.bad_period", {"value": "2024Q5"})
     monkeypatch.delenv("INDICATORS_LANG", raising=False)
-    assert problem.message().startswith("Rad 2, kolumn ”period”: ”2024Q5” är ingen period.")
+    assert problem.message(config.lang()).startswith("Rad 2, kolumn ”period”: ”2024Q5” är ingen period.")
     monkeypatch.setenv("INDICATORS_LANG", "en")
-    assert problem.message().startswith("Line 2, column “period”: “2024Q5” is not a period.")
+    assert problem.message(config.lang()).startswith("Line 2, column “period”: “2024Q5” is not a period.")
+    with pytest.raises(TypeError):
+        problem.message()
 
 
 def test_a_wrong_grain_names_both_grains_in_the_users_language():

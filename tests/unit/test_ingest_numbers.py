@@ -5,14 +5,15 @@ import duckdb
 import pytest
 
 from indicators.ingest import decoding, headers
-from indicators.ingest.numbers import cleaned_sql, missing_sql, number_sql, parse_number
+from indicators.ingest.numbers import cleaned_sql, missing_sql, number_sql, parse_number, zero_sql
 
 NUMBERS = [
     ("12,5", 12.5), ("12.5", 12.5), ("1 234", 1234.0), ("1\u00a0234,5", 1234.5), ("1\u202f234", 1234.0),
     ("-3", -3.0), ("\u22123,5", -3.5), ("12,5%", 12.5), ("0", 0.0), (" 7 ", 7.0),
 ]
-MISSING = ["", "..", ".", "-", "–", "—", None]
-NOT_NUMBERS = ["tolv", "1.234,5", "1,234.5", "12a", "nan", "inf", "--", "1 2 3,4,5"]
+MISSING = ["", "..", ".", "×", "x", "XX", None]
+ZEROS = ["-", "–"]  # SCB's symbol for zero ("noll")
+NOT_NUMBERS = ["tolv", "1.234,5", "1,234.5", "12a", "nan", "inf", "--", "1 2 3,4,5", "—", "xxx"]
 
 
 @pytest.mark.parametrize("text, value", NUMBERS)
@@ -25,6 +26,11 @@ def test_missing_markers_parse_to_none_not_zero(text):
     assert parse_number(text) is None
 
 
+@pytest.mark.parametrize("text", ZEROS)
+def test_a_dash_alone_is_zero(text):
+    assert parse_number(text) == 0.0
+
+
 @pytest.mark.parametrize("text", NOT_NUMBERS)
 def test_text_that_is_no_number_raises(text):
     with pytest.raises(ValueError):
@@ -32,9 +38,10 @@ def test_text_that_is_no_number_raises(text):
 
 
 def test_the_sql_rules_agree_with_the_python_rules():
-    texts = [t for t, _ in NUMBERS] + MISSING + NOT_NUMBERS
+    texts = [t for t, _ in NUMBERS] + MISSING + NOT_NUMBERS + ZEROS
     rows = duckdb.connect().execute(
-        f"SELECT t, {number_sql(cleaned_sql('t'))}, {missing_sql(cleaned_sql('t'))}"
+        f"SELECT t, coalesce({number_sql(cleaned_sql('t'))}, CASE WHEN {zero_sql(cleaned_sql('t'))} THEN 0 END),"
+        f" {missing_sql(cleaned_sql('t'))}"
         " FROM (SELECT unnest(?::VARCHAR[]) AS t)", [texts]).fetchall()
     for text, value, missing in rows:
         try:

@@ -46,7 +46,7 @@ def test_a_negative_index_is_allowed_but_a_negative_count_is_not():
 def test_numerator_denominator_and_n_must_be_numbers_and_not_negative():
     header = HEADER_SV + ["täljare", "nämnare", "n"]
     validation, _ = check(export.semicolon_utf8_bom([
-        header, ["otrygghet_kvall", "arby", "2024", "25", "x", "200", "-1"]]))
+        header, ["otrygghet_kvall", "arby", "2024", "25", "tjugo", "200", "-1"]]))
     assert where(validation) == [(2, "täljare", "ingest.not_a_number"), (2, "n", "ingest.negative")]
 
 
@@ -98,15 +98,15 @@ def test_a_comma_file_that_splits_decimal_commas_gets_a_hint():
 
 def test_every_problem_of_a_file_is_reported_in_line_order():
     validation, _ = check(file_with(
-        ["okand", "arby", "2024-02", "1"], ["skjutningar", "ingenstans", "2024-03", "x"]))
+        ["okand", "arby", "2024-02", "1"], ["skjutningar", "ingenstans", "2024-03", "tolv"]))
     assert where(validation) == [
         (3, "indikator", "ingest.unknown_indicator"),
         (4, "område", "ingest.unknown_area"), (4, "värde", "ingest.not_a_number")]
 
 
 def test_a_thousand_row_file_with_one_bad_row_at_the_end_is_rejected_whole():
-    rows = [HEADER_SV] + [["skjutningar", "arby", f"{2000 + i // 12}-{i % 12 + 1:02d}", str(i)] for i in range(999)]
-    rows.append(["skjutningar", "arby", "2100-01", "-5"])
+    rows = [HEADER_SV] + [["skjutningar", "arby", f"{1940 + i // 12}-{i % 12 + 1:02d}", str(i)] for i in range(999)]
+    rows.append(["skjutningar", "arby", "2025-01", "-5"])
     validation, con = check(export.semicolon_cp1252(rows))
     assert validation.row_count == 1000
     assert where(validation) == [(1001, "värde", "ingest.negative")]
@@ -128,7 +128,7 @@ def test_an_earlier_staged_table_does_not_survive_a_rejected_file():
 @pytest.mark.parametrize("header, missing", [
     (["indikator", "område", "värde"], ["period"]),
     (["indicator", "period"], ["area", "value"]),
-    (["namn", "antal"], ["indicator", "area", "period", "value"]),
+    (["namn", "typ"], ["indicator", "area", "period", "value"]),
 ])
 def test_missing_required_columns_get_one_message_naming_them(header, missing):
     validation, _ = check(export.semicolon_utf8_bom([header, ["a"] * len(header)]))
@@ -185,7 +185,7 @@ def test_a_broken_million_row_file_lists_the_first_problems_and_counts_the_rest(
     from indicators.ingest import checks
 
     monkeypatch.setattr(checks, "MAX_PROBLEMS", 5)
-    rows = [HEADER_SV] + [["skjutningar", "arby", f"{2000 + i // 12}-{i % 12 + 1:02d}", "x"] for i in range(20)]
+    rows = [HEADER_SV] + [["skjutningar", "arby", f"{2000 + i // 12}-{i % 12 + 1:02d}", "tolv"] for i in range(20)]
     validation, _ = check(export.semicolon_cp1252(rows))
     assert [p.line for p in validation.problems[:5]] == [2, 3, 4, 5, 6]
     assert validation.problems[-1].key == "ingest.more_problems"

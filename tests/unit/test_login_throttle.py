@@ -29,3 +29,24 @@ def test_usernames_are_counted_case_insensitively_across_sessions():
     assert lt.for_username("Anna ") is lt.for_username("anna")
     assert lt.for_username("anna") is not lt.for_username("bo")
     lt.reset_all()
+
+
+def test_simultaneous_attempts_on_one_username_get_no_more_than_the_free_ones():
+    import threading
+
+    from indicators.access import throttle
+
+    throttle.reset_all()
+    allowed, start = [], threading.Barrier(12)
+
+    def one():
+        start.wait()
+        if throttle.for_username("anna").attempt(1000.0) == 0:
+            allowed.append(1)
+
+    threads = [threading.Thread(target=one) for _ in range(12)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(allowed) == throttle.FREE_ATTEMPTS

@@ -4,7 +4,7 @@ from dataclasses import replace
 import pytest
 
 from indicators.method import progress as pg
-from indicators.method import status as st
+from indicators.method import status as statuses
 from indicators.catalog import Indicator, Target
 from indicators.periods import parse
 
@@ -94,24 +94,24 @@ def test_anticipated_share_is_how_far_the_projection_gets(y0, projected, target,
 
 
 @pytest.mark.parametrize("polarity, periods, baseline, latest, target, anticipated, projected, expected", [
-    ("lower", 2, 10.0, 4.0, 5.0, 1.6, 2.0, st.NOT_ASSESSABLE),  # fewer than 3 periods, even if reached
-    ("lower", 5, None, 4.0, 5.0, None, None, st.NOT_ASSESSABLE),  # no baseline value
-    ("none", 2, 10.0, 8.0, None, None, 6.0, st.NOT_ASSESSABLE),  # rule 1 comes before rule 2
-    ("none", 3, 10.0, 8.0, None, None, 6.0, st.NO_JUDGEMENT),
-    ("lower", 3, 10.0, 8.0, None, None, 6.0, st.NO_JUDGEMENT),  # no target
-    ("none", 3, 10.0, 8.0, 5.0, 1.6, 2.0, st.NO_JUDGEMENT),  # polarity none never judges
-    ("lower", 3, 10.0, 5.0, 5.0, 0.2, 9.0, st.ACHIEVED),  # exactly at the target
-    ("lower", 3, 10.0, 4.0, 5.0, -1.0, 12.0, st.ACHIEVED),  # achieved wins over the projection
-    ("higher", 3, 40.0, 51.0, 50.0, 0.1, 41.0, st.ACHIEVED),
-    ("lower", 3, 10.0, 6.0, 5.0, 0.95, 5.25, st.ON_TRACK),  # the 0.95 boundary is on track
-    ("lower", 3, 10.0, 6.0, 5.0, 1.6, 2.0, st.ON_TRACK),
-    ("higher", 3, 40.0, 44.0, 50.0, 1.0, 50.0, st.ON_TRACK),
-    ("lower", 3, 10.0, 9.0, 5.0, 0.9499, 5.25, st.TOO_SLOW),
-    ("lower", 3, 10.0, 9.0, 5.0, 0.01, 9.95, st.TOO_SLOW),
-    ("lower", 3, 10.0, 10.0, 5.0, 0.0, 10.0, st.MOVING_AWAY),  # standing still is moving away
-    ("higher", 3, 40.0, 38.0, 50.0, -0.5, 35.0, st.MOVING_AWAY),
-    ("lower", 3, 10.0, 11.0, 10.0, None, 9.0, st.ON_TRACK),  # target = baseline: projection decides
-    ("lower", 3, 10.0, 11.0, 10.0, None, 12.0, st.MOVING_AWAY),
+    ("lower", 2, 10.0, 4.0, 5.0, 1.6, 2.0, statuses.NOT_ASSESSABLE),  # fewer than 3 periods, even if reached
+    ("lower", 5, None, 4.0, 5.0, None, None, statuses.NOT_ASSESSABLE),  # no baseline value
+    ("none", 2, 10.0, 8.0, None, None, 6.0, statuses.NOT_ASSESSABLE),  # rule 1 comes before rule 2
+    ("none", 3, 10.0, 8.0, None, None, 6.0, statuses.NO_JUDGEMENT),
+    ("lower", 3, 10.0, 8.0, None, None, 6.0, statuses.NO_JUDGEMENT),  # no target
+    ("none", 3, 10.0, 8.0, 5.0, 1.6, 2.0, statuses.NO_JUDGEMENT),  # polarity none never judges
+    ("lower", 3, 10.0, 5.0, 5.0, 0.2, 9.0, statuses.ACHIEVED),  # exactly at the target
+    ("lower", 3, 10.0, 4.0, 5.0, -1.0, 12.0, statuses.ACHIEVED),  # achieved wins over the projection
+    ("higher", 3, 40.0, 51.0, 50.0, 0.1, 41.0, statuses.ACHIEVED),
+    ("lower", 3, 10.0, 6.0, 5.0, 0.95, 5.25, statuses.ON_TRACK),  # the 0.95 boundary is on track
+    ("lower", 3, 10.0, 6.0, 5.0, 1.6, 2.0, statuses.ON_TRACK),
+    ("higher", 3, 40.0, 44.0, 50.0, 1.0, 50.0, statuses.ON_TRACK),
+    ("lower", 3, 10.0, 9.0, 5.0, 0.9499, 5.25, statuses.TOO_SLOW),
+    ("lower", 3, 10.0, 9.0, 5.0, 0.01, 9.95, statuses.TOO_SLOW),
+    ("lower", 3, 10.0, 10.0, 5.0, 0.0, 10.0, statuses.MOVING_AWAY),  # standing still is moving away
+    ("higher", 3, 40.0, 38.0, 50.0, -0.5, 35.0, statuses.MOVING_AWAY),
+    ("lower", 3, 10.0, 11.0, 10.0, None, 9.0, statuses.ON_TRACK),  # target = baseline: projection decides
+    ("lower", 3, 10.0, 11.0, 10.0, None, 12.0, statuses.MOVING_AWAY),
 ])
 def test_status_applies_the_rules_in_order(polarity, periods, baseline, latest, target, anticipated,
                                            projected, expected):
@@ -122,7 +122,7 @@ def test_status_applies_the_rules_in_order(polarity, periods, baseline, latest, 
 def test_float_noise_at_the_target_still_counts_as_achieved():
     target = 7.3 * (1 - 20 / 100)  # 5.840000000000001
     assert pg.status(polarity="higher", periods=3, baseline=7.3, latest=5.84, target=target,
-                     anticipated=None, projected=None) == st.ACHIEVED
+                     anticipated=None, projected=None) == statuses.ACHIEVED
 
 
 # --- the rolling year -------------------------------------------------------------------------
@@ -173,13 +173,13 @@ def test_an_unknown_aggregation_is_an_error():
 # --- assess: the whole assessment of one series -----------------------------------------------
 
 @pytest.mark.parametrize("values, expected", [
-    ([10, 8, 6], st.ON_TRACK),
-    ([10, 9.5, 9], st.TOO_SLOW),
-    ([10, 11, 12], st.MOVING_AWAY),
-    ([10, 6, 4], st.ACHIEVED),  # reaches the target (5) early
-    ([10, 8], st.NOT_ASSESSABLE),  # fewer than 3 periods since the baseline
-    ([None, 8, 6, 5.5], st.NOT_ASSESSABLE),  # no baseline value
-    ([10, None, 8, 6], st.ON_TRACK),  # a missing year is skipped, not read as 0
+    ([10, 8, 6], statuses.ON_TRACK),
+    ([10, 9.5, 9], statuses.TOO_SLOW),
+    ([10, 11, 12], statuses.MOVING_AWAY),
+    ([10, 6, 4], statuses.ACHIEVED),  # reaches the target (5) early
+    ([10, 8], statuses.NOT_ASSESSABLE),  # fewer than 3 periods since the baseline
+    ([None, 8, 6, 5.5], statuses.NOT_ASSESSABLE),  # no baseline value
+    ([10, None, 8, 6], statuses.ON_TRACK),  # a missing year is skipped, not read as 0
 ])
 def test_a_yearly_series_gets_the_status_its_values_imply(values, expected):
     assert pg.assess(indicator(), years(2023, values)).status == expected
@@ -197,7 +197,7 @@ def test_assessment_carries_every_quantity_of_the_method():
     assert a.projection_line == (pytest.approx((2024.0, 10.0)), pytest.approx((2028.0, 2.0)))
     assert a.points == ((2024.0, 10.0), (2025.0, 8.0), (2026.0, 6.0))  # 2022 is before the baseline
     assert len(a.series) == 4 and not a.rolling
-    assert a.target_is_example and a.status == st.ON_TRACK
+    assert a.target_is_example and a.status == statuses.ON_TRACK
 
 
 def test_a_series_that_cannot_be_assessed_shows_no_projection_but_keeps_the_path():
@@ -209,7 +209,7 @@ def test_a_series_that_cannot_be_assessed_shows_no_projection_but_keeps_the_path
 def test_polarity_none_shows_the_trend_but_no_target():
     a = pg.assess(indicator(polarity="none", target=Target("none", None, 2027, "example")),
                   years(2023, [10, 12, 14]))
-    assert a.status == st.NO_JUDGEMENT
+    assert a.status == statuses.NO_JUDGEMENT
     assert a.target is None and a.share is None and a.anticipated is None and a.path == ()
     assert a.projection == pytest.approx(18.0)  # slope 2 a year, two years on from 2026
     assert not a.target_is_example  # no target, so no "exempelmål" either
@@ -219,15 +219,15 @@ def test_a_target_equal_to_the_baseline_has_no_share_and_is_judged_by_the_projec
     hold = indicator(polarity="higher", target=Target("change", 0.0, 2027, "example"))
     a = pg.assess(hold, years(2023, [40, 39, 38]))
     assert a.target == 40 and a.share is None and a.anticipated is None
-    assert a.status == st.MOVING_AWAY
-    assert pg.assess(hold, years(2023, [40, 39, 42])).status == st.ACHIEVED
+    assert a.status == statuses.MOVING_AWAY
+    assert pg.assess(hold, years(2023, [40, 39, 42])).status == statuses.ACHIEVED
 
 
 @pytest.mark.parametrize("target, values, expected", [
-    (Target("value", 0.0, 2027, "adopted"), [3, 3, 2], st.TOO_SLOW),
-    (Target("value", 0.0, 2027, "adopted"), [3, 2, 0], st.ACHIEVED),
-    (Target("relative", -50.0, 2027, "example"), [0, 0, 0], st.ACHIEVED),  # 0 is the target of 0
-    (Target("relative", -50.0, 2027, "example"), [0, 1, 2], st.MOVING_AWAY),
+    (Target("value", 0.0, 2027, "adopted"), [3, 3, 2], statuses.TOO_SLOW),
+    (Target("value", 0.0, 2027, "adopted"), [3, 2, 0], statuses.ACHIEVED),
+    (Target("relative", -50.0, 2027, "example"), [0, 0, 0], statuses.ACHIEVED),  # 0 is the target of 0
+    (Target("relative", -50.0, 2027, "example"), [0, 1, 2], statuses.MOVING_AWAY),
 ])
 def test_zero_counts_are_ordinary_values(target, values, expected):
     assert pg.assess(indicator(target=target), years(2023, values)).status == expected
@@ -249,7 +249,7 @@ def test_a_missing_month_inside_the_window_leaves_no_rolling_point():
     values = [2.0] * 12 + [2.0, None] + [2.0] * 10  # 2024-02 missing
     a = pg.assess(indicator(grain="month"), months(2023, values))
     assert [p.text for p, _ in a.series] == ["2023-12", "2024-01"]
-    assert a.status == st.NOT_ASSESSABLE  # only two rolling points since the baseline
+    assert a.status == statuses.NOT_ASSESSABLE  # only two rolling points since the baseline
 
 
 def test_quarterly_means_are_averaged_not_summed():
@@ -258,7 +258,7 @@ def test_quarterly_means_are_averaged_not_summed():
     a = pg.assess(share_indicator, quarters(2023, [40, 40, 40, 40, 42, 44, 46, 48]))
     assert a.baseline == 40.0 and a.target == 50.0
     assert a.latest == 45.0
-    assert a.status == st.ON_TRACK
+    assert a.status == statuses.ON_TRACK
 
 
 def test_an_adopted_target_is_not_flagged_as_an_example():

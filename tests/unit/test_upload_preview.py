@@ -22,7 +22,7 @@ def csv_sv(*rows: str) -> bytes:
 def test_a_valid_file_is_summarised_and_nothing_is_written(home, catalog):
     before = store.version(home)
     con = store.connect(home)
-    result = up.preview(con, csv_sv("skjutningar;Fröslunda;2027-01;3", "skjutningar;Årby;2027-02;1,5"),
+    result = up.preview(con, csv_sv("skjutningar;Fröslunda;2027-01;3", "skjutningar;Årby;2027-02;2"),
                         "mars.csv", catalog)
     assert result.ok
     s = result.summary
