@@ -4,7 +4,7 @@ import streamlit as st
 from indicators import web
 
 cat = web.catalog()
-areas = [a.id for a in cat.areas if a.kind != "kommun"]
+areas = [a.id for a in cat.local_areas if a.kind != "kommun"]
 area = web.url_selectbox(web.t("views.pick_area"), areas, "area", key="profile_area",
                          format_func=lambda a: cat.area(a).name)
 st.title(web.t("views.profile_title", area=cat.area(area).name, municipality=cat.municipality.name))

@@ -11,7 +11,7 @@ AREA, FROM, TO = "area", "from", "to"
 
 def _filters(focus_id: str, indicator_ids: list[str]):
     cat = web.catalog()
-    areas = [cat.municipality.id] + [a.id for a in cat.areas if a.kind != "kommun"]
+    areas = [cat.municipality.id] + [a.id for a in cat.local_areas if a.kind != "kommun"]
     years = web.years(indicator_ids)
     left, right = st.columns([1, 2])
     area = web.url_selectbox(web.t("views.area"), areas, AREA, key=f"{focus_id}_area",

@@ -41,7 +41,7 @@ chosen_indicators = st.multiselect(
     web.t("present.setup.indicators"), list(catalog.ids()), default=list(spec.indicators),
     format_func=lambda i: catalog.indicator(i).name(web.lang()), key="present_setup_indicators")
 chosen_areas = st.multiselect(
-    web.t("present.setup.areas"), [a.id for a in catalog.areas], default=list(spec.areas),
+    web.t("present.setup.areas"), [a.id for a in catalog.local_areas], default=list(spec.areas),
     format_func=lambda i: catalog.area(i).name, key="present_setup_areas")
 auto = st.number_input(web.t("present.setup.auto"), min_value=0, max_value=web.max_auto_seconds(),
                        value=spec.auto, step=5, key="present_setup_auto")

@@ -5,9 +5,13 @@ as data/demo/demo_observations.csv; a test checks that the shipped file equals `
 byte. Regenerate with `python -m indicators.demo`.
 
 Series run from 2019 to the latest complete period on DEMO_AS_OF (month 2026-10, quarter 2026-Q3,
-half 2026-H1, year 2025) for every indicator × area, except:
-- `omraden_polisens_lista`: real reference data (indicators.reference), never demo;
-- the indicators of focus area `systemhotande_brottslighet`: the municipality only, no area values.
+half 2026-H1, year 2025) for every indicator × local area (Catalog.local_areas), except:
+- `omraden_polisens_lista` and `folkmangd`: real reference data (catalog.reference), never demo;
+- the indicators of focus area `systemhotande_brottslighet`, and `anmalda_valdsbrott` and
+  `anmalda_brott` (Kolada and Brå publish them per kommun): the municipality only, no area values.
+The yearly rates that national statistics also publish for the country and the county
+(`COMPARISONS`) get rows for the comparison areas `riket` and `sodermanland` too, so the trend
+chart's reference lines have something to draw; counts never do (populations of different size).
 
 Counts are Poisson draws allocated to areas by population and a fictitious "exposure" profile; the
 municipality is the sum of the areas plus the rest of the municipality (the areas do not cover it).
@@ -37,8 +41,9 @@ START_YEAR = 2019
 PIVOT = 2024.0                      # trends change when the agreement starts (end of baseline 2023)
 DEMO_FILE = config.DATA_DIR / "demo" / "demo_observations.csv"
 COLUMNS = ("indicator", "area", "period", "value", "numerator", "denominator", "n")
-EXCLUDED = ("omraden_polisens_lista",)
+EXCLUDED = ("omraden_polisens_lista", "folkmangd")
 MUNICIPALITY_ONLY_FOCUS = ("systemhotande_brottslighet",)
+MUNICIPALITY_ONLY = ("anmalda_valdsbrott", "anmalda_brott")   # published per kommun, not per area
 SURVEY_GAPS = {"otrygghet_kvall": ("2020",), "problemindex": ("2020",)}
 
 # Fictitious area populations in 2019 and how exposed each area is (1 = municipal average).
@@ -50,6 +55,15 @@ EXPOSURE = {"froslunda": 2.2, "skiftinge": 2.0, "arby": 1.8, "lagersberg": 1.6, 
             "nyfors": 1.0, "centrum": 1.3, "arsta": 0.6, "torshalla": 0.8}
 REST_EXPOSURE = 0.7
 PUBLIC_PLACES = {"centrum": 3.0, "nyfors": 1.4}   # public-space crime gathers in the city centre
+
+# Comparison areas: population in 2019 and yearly growth (close to SCB's figures, but demo), and for
+# each yearly rate the level of each comparison area relative to the municipality's in 2019.
+COMPARISON_POPULATION = {"riket": (10_327_000, 0.007), "sodermanland": (297_500, 0.006)}
+COMPARISONS = {
+    "vald_nara_relation": {"riket": 0.85, "sodermanland": 0.95},
+    "anmalda_valdsbrott": {"riket": 0.78, "sodermanland": 0.9},
+    "anmalda_brott": {"riket": 0.96, "sodermanland": 0.86},
+}
 
 
 @dataclass(frozen=True)
@@ -88,6 +102,8 @@ SPECS = {
     "otillaten_paverkan": Spec(36, 0.08, 0.10),
     "felaktiga_utbetalningar": Spec(3.2, 0.05, 0.05),
     "gemensamma_kontroller": Spec(24, 0.05, 0.15),
+    "anmalda_valdsbrott": Spec(1450, 0.01, -0.04),
+    "anmalda_brott": Spec(14800, -0.01, -0.02),
 }
 SURVEY_SHARES = ("fritid_deltagande", "otrygghet_kvall")
 
@@ -231,6 +247,23 @@ def _cells(ind: Indicator, x, n: int, gap: bool) -> tuple[str, str, str, str]:
     return (value, _fmt(x), _fmt(n), "")
 
 
+def _comparison_series(ind: Indicator, area: str) -> list[tuple[str, str, str, str, str, str]]:
+    """Rows (area, period, value, numerator, denominator, n) of one comparison area: a Poisson
+    count of the area's population at its relative level, with the municipality's trends damped
+    (a country moves more slowly than one kommun)."""
+    spec, rng = SPECS[ind.id], _rng("comparison", ind.id, area)
+    start, growth = COMPARISON_POPULATION[area]
+    drift = rng.normal(0, abs(spec.after) * 0.3 + 1e-3)
+    rows = []
+    for period in periods(ind.grain):
+        pop = int(round(start * (1 + growth) ** (period.year - START_YEAR)))
+        rate = spec.level * COMPARISONS[ind.id][area] / ind.scale
+        rate *= math.exp(_trend(_mid(period), spec.before * 0.5, spec.after * 0.5 + drift))
+        x = int(rng.poisson(rate * pop / PARTS[ind.grain]))
+        rows.append((area, period.text, *_cells(ind, x, pop, False)))
+    return rows
+
+
 def demo_indicators(catalog: Catalog) -> list[Indicator]:
     """The catalog's indicators that get demo data (all but EXCLUDED, and only those with a Spec)."""
     return [i for i in catalog.indicators if i.id not in EXCLUDED and i.id in SPECS]
@@ -238,15 +271,19 @@ def demo_indicators(catalog: Catalog) -> list[Indicator]:
 
 def demo_rows(catalog: Catalog | None = None) -> list[tuple[str, ...]]:
     """Every demo row (indicator, area, period, value, numerator, denominator, n) as CSV texts, in
-    catalog order of indicators, then areas (municipality last), then periods."""
+    catalog order of indicators, then areas (municipality after its areas, comparison areas last,
+    in catalog order), then periods."""
     catalog = catalog or load_catalog(config.DATA_DIR / "catalog")
     municipality = catalog.municipality.id
-    areas = [a.id for a in catalog.areas if a.id != municipality]
+    areas = [a.id for a in catalog.local_areas if a.id != municipality]
     pops = populations(areas, range(START_YEAR, DEMO_AS_OF.year + 1))
     out = []
     for ind in demo_indicators(catalog):
-        local = [] if ind.focus_area in MUNICIPALITY_ONLY_FOCUS else areas
-        out.extend((ind.id, *row) for row in _series(ind, local, municipality, pops))
+        only_total = ind.focus_area in MUNICIPALITY_ONLY_FOCUS or ind.id in MUNICIPALITY_ONLY
+        out.extend((ind.id, *row) for row in _series(ind, [] if only_total else areas, municipality, pops))
+        for area in catalog.comparison_areas:
+            if area.id in COMPARISONS.get(ind.id, {}) and area.id in COMPARISON_POPULATION:
+                out.extend((ind.id, *row) for row in _comparison_series(ind, area.id))
     return out
 
 

@@ -21,7 +21,9 @@ MEASURES = ("count", "rate", "share", "index", "amount")  # count/rate/amount >=
 AGGREGATIONS = ("sum", "mean")
 TARGET_KINDS = ("value", "relative", "change", "none")
 TARGET_STATUSES = ("adopted", "example")
-AREA_KINDS = ("kommun", "område")
+LOCAL_KINDS = ("kommun", "område")            # the municipality and its own areas
+COMPARISON_KINDS = ("riket", "lan", "polisregion", "jamforelse")  # context: reference lines only
+AREA_KINDS = LOCAL_KINDS + COMPARISON_KINDS
 FILES = ("focus_areas.csv", "indicators.toml", "areas.csv")
 
 
@@ -108,6 +110,7 @@ class Indicator:
     source: str
     definition_sv: str
     definition_en: str
+    codes: tuple[str, ...] = ()  # the codes sources use for it, "source:code" ("kolada:N07403")
 
     def name(self, lang: str) -> str:
         """The indicator's name in `lang`."""
@@ -126,7 +129,16 @@ class Indicator:
 class Area:
     id: str
     name: str
-    kind: str  # "kommun" | "område"
+    kind: str  # one of AREA_KINDS: "kommun" | "område" | "riket" | "lan" | "polisregion" | "jamforelse"
+    code: str | None = None          # official code ("0484" kommun, "04" län, "00" riket)
+    aliases: tuple[str, ...] = ()    # other names and codes exports use ("LPO Eskilstuna", "0000")
+
+    @property
+    def is_comparison(self) -> bool:
+        """True for a comparison area (riket, län, polisregion, a similar municipality): context
+        drawn as reference lines and profile rows, never ranked, assessed or suppressed among the
+        municipality's own areas."""
+        return self.kind in COMPARISON_KINDS
 
 
 @dataclass(frozen=True)
@@ -141,12 +153,31 @@ class Catalog:
         index["focus"] = {f.id: f for f in self.focus_areas}
         index["indicator"] = {i.id: i for i in self.indicators}
         index["area"] = {a.id: a for a in self.areas}
+        index["local"] = tuple(a for a in self.areas if not a.is_comparison)
+        index["comparison"] = tuple(a for a in self.areas if a.is_comparison)
+        index["municipality"] = next((a for a in self.areas if a.kind == "kommun"), None)
         keys: dict[str, str] = {}
-        for area in self.areas:  # names first, ids win on a clash
-            keys.setdefault(area_key(area.name), area.id)
+        codes: dict[str, str] = {}  # key of a code or an all-digit alias -> id ("0484", "0000")
+        for area in self.areas:  # names, codes and aliases first; ids win on a clash
+            for text in _area_texts(area):
+                keys.setdefault(area_key(text), area.id)
+            for text in (area.code, *area.aliases):
+                if text and (text == area.code or area_key(text).isdigit()):
+                    codes.setdefault(area_key(text), area.id)
         for area in self.areas:
             keys[area_key(area.id)] = area.id
+        keys.pop("", None)
+        codes.pop("", None)
         index["area_key"] = keys
+        index["area_code"] = codes
+        full: dict[str, str] = {}
+        bare: dict[str, set[str]] = {}
+        for indicator in self.indicators:
+            for code in indicator.codes:
+                full.setdefault(code_key(code), indicator.id)
+                bare.setdefault(code_key(code).partition(":")[2], set()).add(indicator.id)
+        index["code"] = full
+        index["bare_code"] = {k: next(iter(v)) for k, v in bare.items() if k and len(v) == 1}
 
     def indicator(self, id: str) -> Indicator | None:
         """The indicator with this id, or None."""
@@ -171,16 +202,68 @@ class Catalog:
     @property
     def municipality(self) -> Area:
         """The single area of kind "kommun" (validation guarantees there is exactly one)."""
-        return next(a for a in self.areas if a.kind == "kommun")
+        found = self._index["municipality"]
+        if found is None:
+            raise LookupError("the catalog has no area of kind kommun")
+        return found
+
+    @property
+    def local_areas(self) -> tuple[Area, ...]:
+        """The municipality and its own areas (kinds kommun and område), in catalog order: what
+        pickers offer, rankings rank and statuses assess."""
+        return self._index["local"]
+
+    @property
+    def comparison_areas(self) -> tuple[Area, ...]:
+        """The comparison areas (riket, län, polisregion, jämförelsekommun), in catalog order."""
+        return self._index["comparison"]
 
     def area_id_for(self, text: str) -> str | None:
-        """The area id that `text` names (id or name, any case, with or without å ä ö é), or None."""
+        """The area id that `text` names, or None.
+
+        `text` may be the id, the name, the official code, any alias, or a code followed by a name
+        ("0484 Eskilstuna", "04 Södermanlands län"), in any case, with or without å ä ö é and with
+        any spacing or punctuation. A leading code decides on its own unless the rest names a
+        different area ("0484 Fröslunda" is None: the file contradicts itself).
+        Built on dictionaries made once per catalog: one call is a few dictionary look-ups.
+        """
         if not isinstance(text, str):
             return None
-        return self._index["area_key"].get(area_key(text))
+        key = area_key(text)
+        found = self._index["area_key"].get(key)
+        if found is not None or "_" not in key:
+            return found
+        head, _, rest = key.partition("_")
+        by_code = self._index["area_code"].get(head)
+        if by_code is None:
+            return None
+        named = self._index["area_key"].get(rest)
+        return by_code if named in (None, by_code) else None
+
+    def indicator_for_code(self, code: str) -> Indicator | None:
+        """The indicator a source code names, or None: "kolada:N07403" in any case, or the bare
+        "N07403" when exactly one indicator carries that code under any source."""
+        if not isinstance(code, str):
+            return None
+        key = code_key(code)
+        found = self._index["code"].get(key)
+        if found is None and ":" not in key:
+            found = self._index["bare_code"].get(key)
+        return self._index["indicator"].get(found) if found else None
 
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+_SPACE = re.compile(r"\s+")
+
+
+def _area_texts(area: Area) -> tuple[str, ...]:
+    """The texts that name an area besides its id: name, code and aliases."""
+    return tuple(t for t in (area.name, area.code, *area.aliases) if t)
+
+
+def code_key(code: str) -> str:
+    """The matching key of an indicator code: lower case, no spaces ("Kolada: N07403" -> "kolada:n07403")."""
+    return _SPACE.sub("", str(code)).casefold()
 
 
 class _Unaccented(dict):

@@ -2,8 +2,12 @@
 Eskilstuna, national shootings, and the municipality's population.
 
 Each file is CSV (UTF-8, comma, header) with a source and a retrieved date on every row. Missing
-figures are empty in the files and None here, never 0. The police list is also turned into an upload
-file for the indicator `omraden_polisens_lista`, loaded into the store as real (non-demo) data.
+figures are empty in the files and None here, never 0. The police list (indicator
+`omraden_polisens_lista`) and the population (indicator `folkmangd`) are also turned into one upload
+file, `reference_upload_csv()`, loaded into the store as real (non-demo) data through the same
+ingest path as any upload. National shootings stay reference facts: the police count them for the
+country, and a riket row of the count `skjutningar` would be a comparison of counts (not drawn) and
+would end the municipality's demo series.
 """
 from __future__ import annotations
 
@@ -16,6 +20,8 @@ from indicators import config
 
 REFERENCE_DIR = config.DATA_DIR / "reference"
 POLICE_LIST_INDICATOR = "omraden_polisens_lista"
+POPULATION_INDICATOR = "folkmangd"
+UPLOAD_HEADER = ["indicator", "area", "period", "value", "note", "source"]
 CERTAINTIES = ("published", "inferred", "unknown")
 
 
@@ -128,15 +134,42 @@ _NOTES = {
 }
 
 
+def _police_list_rows(folder: Path | None, area: str) -> list[list[str]]:
+    rows = []
+    for item in police_lists(folder):
+        value = ".." if item.count is None else str(item.count)
+        rows.append([POLICE_LIST_INDICATOR, area, str(item.year), value,
+                     _NOTES[item.certainty].format(year=item.year), item.source])
+    return rows
+
+
+def _population_rows(folder: Path | None) -> list[list[str]]:
+    return [[POPULATION_INDICATOR, p.area_id, str(p.year), str(p.population), "", p.source]
+            for p in population(folder)]
+
+
+def _upload(rows: list[list[str]]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(UPLOAD_HEADER)
+    writer.writerows(rows)
+    return out.getvalue().encode("utf-8")
+
+
 def police_list_upload_csv(folder: Path | None = None, area: str = "eskilstuna") -> bytes:
     """An upload file (UTF-8, comma; header indicator,area,period,value,note,source) with the
     number of the municipality's areas on each police list: `..` (missing) with a note for an
     unknown list, a note "härledd/inferred" for an inferred one."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["indicator", "area", "period", "value", "note", "source"])
-    for item in police_lists(folder):
-        value = ".." if item.count is None else str(item.count)
-        writer.writerow([POLICE_LIST_INDICATOR, area, str(item.year), value,
-                         _NOTES[item.certainty].format(year=item.year), item.source])
-    return out.getvalue().encode("utf-8")
+    return _upload(_police_list_rows(folder, area))
+
+
+def population_upload_csv(folder: Path | None = None) -> bytes:
+    """An upload file (as police_list_upload_csv) with the population on 31 December as the
+    indicator `folkmangd`, one row per year and area of population.csv."""
+    return _upload(_population_rows(folder))
+
+
+def reference_upload_csv(folder: Path | None = None, area: str = "eskilstuna") -> bytes:
+    """The one upload file of real reference data the store is built with: the police lists and
+    the population (police_list_upload_csv and population_upload_csv in one file)."""
+    return _upload(_police_list_rows(folder, area) + _population_rows(folder))

@@ -12,15 +12,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from indicators import i18n, periods
-from indicators.catalog import (AGGREGATIONS, AREA_KINDS, GRAINS, MEASURES, POLARITIES, TARGET_KINDS,
-                      TARGET_STATUSES, Area, Catalog, CatalogError, FocusArea, Indicator, Target,
-                      area_key)
+from indicators.catalog.model import (AGGREGATIONS, AREA_KINDS, GRAINS, MEASURES, POLARITIES,
+                                      TARGET_KINDS, TARGET_STATUSES, Area, Catalog, CatalogError,
+                                      FocusArea, Indicator, Target, area_key, code_key)
 
 ID = re.compile(r"^[a-z0-9]+(_[a-z0-9]+)*$")
+AREA_CODE = re.compile(r"^[A-Za-z0-9]+$")
+INDICATOR_CODE = re.compile(r"^[A-Za-z0-9_-]+:[A-Za-z0-9_.-]+$")
+ALIAS_SEPARATOR = "|"
+# How a kind may be written in areas.csv (matched as area_key: any case, with or without åäö).
+KIND_SPELLINGS = {"kommun": "kommun", "omrade": "område", "area": "område", "riket": "riket",
+                  "lan": "lan", "polisregion": "polisregion", "jamforelse": "jamforelse"}
 TEXT_FIELDS = ("name_sv", "name_en", "unit_sv", "unit_en", "source", "definition_sv",
                "definition_en")
 INDICATOR_FIELDS = {"id", "focus_area", "grain", "polarity", "aggregation", "measure", "scale",
-                    "decimals", "baseline_period", "target", "sensitive", *TEXT_FIELDS}
+                    "decimals", "baseline_period", "target", "sensitive", "codes", *TEXT_FIELDS}
 TARGET_FIELDS = {"kind", "amount", "year", "status"}
 
 
@@ -108,13 +114,21 @@ def _focus_areas(folder: Path, problems: _Problems) -> list[FocusArea]:
 
 
 def _areas(folder: Path, problems: _Problems) -> list[Area]:
+    """areas.csv: id, name, kind, and the optional columns code and aliases ("a|b|c").
+
+    Every text that names an area (id, name, code, alias) must name only that area once case,
+    accents and punctuation are ignored; a clash is reported on the later line, naming the other
+    area."""
     name, out, keys, seen = "areas.csv", [], {}, set()
     for row in _rows(folder, name, ("id", "name", "kind"), problems):
         def add(key: str, **fmt) -> None:  # "line 12" is worded only when needed: 5,000-area catalogs
             problems.add(name, _at("catalog.line", line=row["_line"]), key, **fmt)
 
-        aid, kind = row["id"], row["kind"].lower()
-        kind = "område" if kind in ("omrade", "område", "area") else kind
+        aid, written_kind = row["id"], row["kind"]
+        kind = KIND_SPELLINGS.get(area_key(written_kind), written_kind)
+        code = row.get("code", "") or None
+        aliases = tuple(dict.fromkeys(
+            a.strip() for a in row.get("aliases", "").split(ALIAS_SEPARATOR) if a.strip()))
         if not ID.match(aid):
             add("bad_id", value=aid)
         elif aid in seen:
@@ -123,12 +137,22 @@ def _areas(folder: Path, problems: _Problems) -> list[Area]:
         if not row["name"]:
             add("missing_field", field="name")
         if kind not in AREA_KINDS:
-            add("bad_choice", field="kind", value=row["kind"], allowed=", ".join(AREA_KINDS))
-        for text in {aid, row["name"]} - {""}:
-            other = keys.setdefault(area_key(text), aid)
-            if other != aid:
-                add("area_clash", value=text, other=other)
-        out.append(Area(aid, row["name"], kind))
+            add("bad_choice", field="kind", value=written_kind, allowed=", ".join(AREA_KINDS))
+        if code is not None and not AREA_CODE.match(code):
+            add("bad_code", value=code)
+        for field, texts in (("id", (aid,)), ("name", (row["name"],)), ("code", (code,)),
+                             ("aliases", aliases)):
+            for text in texts:
+                if not text:
+                    continue
+                other = keys.setdefault(area_key(text), aid)
+                if other == aid:
+                    continue
+                if field in ("id", "name"):
+                    add("area_clash", value=text, other=other)
+                else:
+                    add("name_clash", field=field, value=text, other=other)
+        out.append(Area(aid, row["name"], kind, code, aliases))
     if out:
         municipalities = sum(a.kind == "kommun" for a in out)
         if municipalities != 1:
@@ -205,6 +229,13 @@ def _indicator(raw: dict, number: int, focus_ids: set[str], problems: _Problems)
     baseline_grain = grain_of(baseline)
     if baseline_grain not in ("year", raw.get("grain")):
         problems.add(name, where, "bad_baseline", value=baseline, grain=raw.get("grain"))
+    codes = raw.get("codes", [])
+    if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
+        problems.add(name, where, "bad_indicator_code", value=codes)
+        codes = []
+    for code in codes:
+        if not INDICATOR_CODE.match(code.strip()):
+            problems.add(name, where, "bad_indicator_code", value=code)
     base_year = int(baseline[:4]) if baseline_grain else None
     target = _target(raw.get("target"), where, base_year, problems)
     if target.kind != "none" and raw.get("polarity") == "none":
@@ -216,7 +247,8 @@ def _indicator(raw: dict, number: int, focus_ids: set[str], problems: _Problems)
         aggregation=str(raw.get("aggregation")), measure=str(raw.get("measure")),
         scale=float(scale) if scale is not None else None, decimals=decimals,
         baseline_period=baseline, target=target, sensitive=sensitive is True,
-        source=str(raw.get("source") or "").strip())
+        source=str(raw.get("source") or "").strip(),
+        codes=tuple(dict.fromkeys(c.strip() for c in codes)))
 
 
 def _indicators(folder: Path, focus_ids: set[str], problems: _Problems) -> list[Indicator]:
@@ -234,13 +266,19 @@ def _indicators(folder: Path, focus_ids: set[str], problems: _Problems) -> list[
     if not isinstance(entries, list) or not entries:
         problems.add(name, _at("catalog.file"), "no_indicators")
         return []
-    out, seen = [], set()
+    out, seen, codes = [], set(), {}
     for number, raw in enumerate(entries, 1):
+        if not isinstance(raw, dict):
+            raw = {}
         indicator = _indicator(raw, number, focus_ids, problems)
+        where = _at("catalog.entry", number=number, id=indicator.id)
         if indicator.id in seen:
-            where = _at("catalog.entry", number=number, id=indicator.id)
             problems.add(name, where, "duplicate_id", value=indicator.id)
         seen.add(indicator.id)
+        for code in indicator.codes:
+            other = codes.setdefault(code_key(code), indicator.id)
+            if other != indicator.id:
+                problems.add(name, where, "indicator_code_clash", value=code, other=other)
         out.append(indicator)
     return out
 

@@ -6,6 +6,7 @@ screenshot or an exported PNG keeps it.
 """
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -24,6 +25,12 @@ TARGET = statuses.COLOURS[statuses.ON_TRACK]
 BAR = "#8FA8BF"
 HIGHLIGHT = statuses.COLOURS[statuses.MOVING_AWAY]
 WATERMARK_NAME = "demo_watermark"
+NOTE_NAME = "chart_note"
+COMPARISON_GROUP = "comparison"     # legendgroup of the comparison areas' reference lines
+# Comparison areas are context, not data of the municipality: thin grey lines, each with its own
+# dash so they can be told apart without colour (greys keep >= 3:1 contrast on white).
+COMPARISON_STYLES = [("#5A5A5A", "longdash"), ("#767676", "dashdot"), ("#5A5A5A", "dot"),
+                     ("#767676", "longdashdot")]
 # Colour-blind-safe sequential scale (light to dark blue): reads in greyscale too.
 HEAT_SCALE = [[0.0, "#F7FBFF"], [0.5, "#6BAED6"], [1.0, "#08306B"]]
 
@@ -65,6 +72,16 @@ def watermark(fig: go.Figure, text: str | None) -> go.Figure:
 
 
 @dataclass
+class ReferenceLine:
+    """A comparison area's series drawn beside the area's own (riket, län, ...): context only."""
+    area_id: str
+    name: str                      # legend text ("Riket (jämförelse)")
+    x: list[date]
+    y: list[float | None]
+    hover: list[str]
+
+
+@dataclass
 class TrajectoryData:
     """Everything a trend chart draws; values are disclosure-controlled, hovers are texts."""
     title: str
@@ -88,12 +105,15 @@ class TrajectoryData:
     projection: tuple[tuple[date, float], tuple[date, float]] | None = None
     projection_name: str = ""
     x_range: tuple[date, date] | None = None
+    references: list[ReferenceLine] = field(default_factory=list)  # comparison areas
+    note: str = ""                                        # shown under the chart (e.g. why no comparison)
 
 
 def trajectory(data: TrajectoryData, lang: str, *, demo_mark: str | None = None) -> go.Figure:
     """Trend toward 2027: observed (rolling-year) values with intervals, native-grain values as
-    light bars on a second axis, the baseline, the target at 2027, the straight path and the
-    dotted projection."""
+    light bars on a second axis, the comparison areas' reference lines (legend group
+    COMPARISON_GROUP), the baseline, the target at 2027, the straight path and the dotted
+    projection; `data.note` is written under the chart."""
     fig = go.Figure()
     if data.period_x:
         fig.add_trace(go.Bar(
@@ -109,6 +129,12 @@ def trajectory(data: TrajectoryData, lang: str, *, demo_mark: str | None = None)
         name=data.series_name, x=data.x, y=data.y, mode="lines+markers", hovertext=data.hover,
         hoverinfo="text", line={"color": SERIES, "width": 3}, marker={"size": 6},
         error_y=error, connectgaps=False))
+    for number, line in enumerate(data.references):
+        colour, dash = COMPARISON_STYLES[number % len(COMPARISON_STYLES)]
+        fig.add_trace(go.Scatter(
+            name=line.name, x=line.x, y=line.y, mode="lines", hovertext=line.hover,
+            hoverinfo="text", legendgroup=COMPARISON_GROUP, meta={"area_id": line.area_id},
+            line={"color": colour, "width": 1.5, "dash": dash}, connectgaps=False))
     if data.path:
         (x0, y0), (x1, y1) = data.path
         fig.add_trace(go.Scatter(
@@ -140,6 +166,12 @@ def trajectory(data: TrajectoryData, lang: str, *, demo_mark: str | None = None)
                                   "tickmode": "auto", "nticks": 4})
     if data.x_range:
         fig.update_xaxes(range=list(data.x_range))
+    if data.note:  # under the title, above the plot: the legend below has no fixed height
+        fig.add_annotation(name=NOTE_NAME, text="<br>".join(textwrap.wrap(data.note, 110)),
+                           xref="paper", yref="paper", x=0, y=1.02, xanchor="left",
+                           yanchor="bottom", showarrow=False, align="left",
+                           font={"size": 11, "color": MUTED})
+        fig.update_layout(margin={"t": 60 + 16 * len(textwrap.wrap(data.note, 110))})
     return watermark(fig, demo_mark)
 
 
@@ -191,13 +223,17 @@ class ProfileRow:
     q3: float | None
     area: float | None         # the chosen area's position, None when hidden or missing
     hover: str
+    # comparison areas: legend name -> (position, clipped to the edge?), only where drawn
+    comparisons: dict[str, tuple[float, bool]] = field(default_factory=dict)
 
 
 def profile(title: str, rows: list[ProfileRow], lang: str, *, area_name: str,
             municipality_name: str, range_name: str, better: str, worse: str,
             demo_mark: str | None = None) -> go.Figure:
     """A spine chart: one row per indicator; grey bar = spread of the areas, darker = middle half,
-    vertical line = the municipality, dot = the chosen area (right is better), status at the end."""
+    vertical line = the municipality, dot = the chosen area (right is better), status at the end;
+    open diamonds = comparison areas (an open triangle at the edge when beyond the scale), one
+    trace each in legend group COMPARISON_GROUP."""
     labels = [r.label for r in rows]
     fig = go.Figure()
     fig.add_trace(go.Bar(
@@ -213,6 +249,16 @@ def profile(title: str, rows: list[ProfileRow], lang: str, *, area_name: str,
         marker={"size": 14, "color": [r.status_colour for r in rows], "symbol": "circle",
                 "line": {"color": INK, "width": 1.5}},
         hovertext=[r.hover for r in rows], hoverinfo="text"))
+    names = list(dict.fromkeys(name for r in rows for name in r.comparisons))
+    for number, name in enumerate(names):
+        colour, _ = COMPARISON_STYLES[number % len(COMPARISON_STYLES)]
+        marks = [r.comparisons.get(name) for r in rows]
+        symbols = ["diamond-open" if m is None or not m[1] else
+                   ("triangle-right-open" if m[0] > 0 else "triangle-left-open") for m in marks]
+        fig.add_trace(go.Scatter(
+            name=name, x=[None if m is None else m[0] for m in marks], y=labels, mode="markers",
+            legendgroup=COMPARISON_GROUP, hovertext=[r.hover for r in rows], hoverinfo="text",
+            marker={"size": 11, "color": colour, "symbol": symbols, "line": {"width": 2}}))
     fig.add_trace(go.Scatter(
         name="status", x=[1.12] * len(rows), y=labels, mode="text", showlegend=False,
         text=[r.status_text for r in rows], textposition="middle right", hoverinfo="skip"))

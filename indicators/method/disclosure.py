@@ -10,6 +10,9 @@ For indicators marked `sensitive` in the catalog:
   A municipality row missing from the frame counts as shown: the total is published elsewhere in
   the dashboard. So protect the whole indicator × period (every area) first, and filter rows for
   display afterwards.
+  Comparison areas (riket, län, polisregion, jämförelse) are not among the municipality's areas:
+  they get primary suppression like any row, but never count as a hidden area, never get hidden
+  as the next-smallest one, and are not the total (DATA.md §1, METHOD.md §5).
 
 Non-sensitive indicators pass through unchanged. Charts, tables, hover texts, downloads, slides and
 the press pack all take their numbers from `protect`; only the upload preview shows raw values.
@@ -58,7 +61,7 @@ def protect(frame: pd.DataFrame, catalog, *, min_count: int | None = None) -> pd
     small &= sensitive
 
     area_kind = work["area_id"].map({a.id: a.kind for a in catalog.areas})
-    is_area = area_kind.eq("område")
+    is_area = area_kind.eq("område")  # the municipality's own areas: never a comparison area
     is_total = work["area_id"].eq(catalog.municipality.id)
     shown = value.notna() & ~small
     groups = [work[k] for k in _KEYS]

@@ -93,11 +93,12 @@ def from_params(params: Mapping, catalog: Catalog) -> SlideSet:
     area_ids = []
     for text in raw_areas:
         found = catalog.area_id_for(text)
-        if found is None:
+        area = catalog.area(found) if found else None
+        if area is None or area.is_comparison:  # comparison areas are no slide lines of their own
             ignored.append(text)
         elif found not in area_ids:
             area_ids.append(found)
-    all_areas = tuple(a.id for a in catalog.areas)
+    all_areas = tuple(a.id for a in catalog.local_areas)
     areas = _ordered(area_ids, all_areas) or base.areas
 
     lang = str(_first(params, "lang") or "sv").strip().lower()

@@ -257,7 +257,7 @@ def _shipped_files() -> dict[str, tuple[str, bytes]]:
     """The reference data and the shipped demo data, loaded through the same path as uploads."""
     from indicators.catalog import reference
     return {
-        "reference": ("omraden_polisens_lista.csv", reference.police_list_upload_csv()),
+        "reference": ("referensdata.csv", reference.reference_upload_csv()),
         "demo": (DEMO_FILE.name, DEMO_FILE.read_bytes()),
     }
 

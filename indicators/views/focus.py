@@ -5,6 +5,12 @@ Input is the indicator's WHOLE frame (every area × period) already passed throu
 `disclosure.protect`; everything here only filters it, so a hidden cell stays hidden, and any
 rolling-year value built from a hidden period is missing too (a window with a gap has no value).
 Texts come ready-made in the user's language; charts.py only draws them.
+
+Comparison areas (riket, län, polisregion, a similar municipality: `Area.is_comparison`) are
+context: the trend chart draws them as reference lines, on the same rolling-year basis as the
+area's own line, and only for measures that do not grow with the size of the population
+(`COMPARABLE_MEASURES`: rates, shares, indices); for counts and amounts it says why there is no
+line. The ranking and the heat table hold only the municipality's own areas.
 """
 from __future__ import annotations
 
@@ -20,6 +26,9 @@ from indicators.catalog import Catalog, Indicator
 from indicators.periods import parse
 
 MAX_HEAT_ROWS = 40
+# Measures that can be set beside another population's: per inhabitant, per answer, or an index.
+# A count or an amount (antal, mnkr) grows with the population, so riket beside a kommun says nothing.
+COMPARABLE_MEASURES = ("rate", "share", "index")
 
 
 def _num(x) -> float | None:
@@ -99,9 +108,60 @@ def _interval(indicator, value, frame, area_id, period, rolling):
                                 denominator=_num(r.get("denominator")), n=_num(r.get("n")))
 
 
+def compares_across_populations(indicator: Indicator) -> bool:
+    """True when values of populations of different size can be set side by side (rates, shares,
+    indices); False for counts and amounts, which are drawn for comparison areas not at all."""
+    return indicator.measure in COMPARABLE_MEASURES
+
+
+def local_area_ids(catalog: Catalog) -> set[str]:
+    """The ids of the municipality's own areas (kind "område"): what rankings and heat tables hold."""
+    return {a.id for a in catalog.local_areas if a.kind == "område"}
+
+
+def comparison_lines(indicator: Indicator, frame: pd.DataFrame, catalog: Catalog, lang: str,
+                     years: tuple[int, int] | None = None) -> list[charts.ReferenceLine]:
+    """One reference line per comparison area with values in `frame` (catalog order), on the same
+    rolling-year basis as the assessed series; none for a measure that grows with the population."""
+    if not compares_across_populations(indicator):
+        return []
+    present = set(frame["area_id"].unique())
+    rolling_word = i18n.t("views.rolling_year", lang)
+    unit = indicator.unit(lang)
+    lines = []
+    for area in catalog.comparison_areas:
+        if area.id not in present:
+            continue
+        series = progress.rolling_year(indicator.grain, indicator.aggregation, points_of(frame, area.id))
+        series = [(p, v) for p, v in series if years is None or years[0] <= p.year <= years[1]]
+        if not series:
+            continue
+        suffix = f" ({rolling_word})" if progress.PER_YEAR[indicator.grain] > 1 else ""
+        lines.append(charts.ReferenceLine(
+            area.id, i18n.t("views.comparison_name", lang, area=area.name),
+            [charts.year_date(p.years()) for p, _ in series], [v for _, v in series],
+            [f"{area.name}<br>{p.text}{suffix}: {fmt(v, lang, indicator.decimals)} {unit}"
+             for p, v in series]))
+    return lines
+
+
+def comparison_note(indicator: Indicator, frame: pd.DataFrame, catalog: Catalog, lang: str) -> str:
+    """Why a count has no comparison lines although comparison rows exist ("" otherwise)."""
+    if compares_across_populations(indicator):
+        return ""
+    present = set(frame["area_id"].unique())
+    names = [a.name for a in catalog.comparison_areas if a.id in present]
+    if not names:
+        return ""
+    return i18n.t("views.comparison_not_drawn", lang, areas=", ".join(names))
+
+
 def trajectory_data(indicator: Indicator, frame: pd.DataFrame, area_id: str, area_name: str,
-                    lang: str, years: tuple[int, int] | None = None) -> tuple[charts.TrajectoryData, StatusView]:
-    """The trend chart's data for one area and its status."""
+                    lang: str, years: tuple[int, int] | None = None, *,
+                    catalog: Catalog | None = None) -> tuple[charts.TrajectoryData, StatusView]:
+    """The trend chart's data for one area and its status; with `catalog`, also the reference
+    lines of the comparison areas (or the note saying why a count has none). The status is the
+    area's own: comparison areas never enter it."""
     a = assessment_for(indicator, frame, area_id)
     dec = indicator.decimals
     unit = indicator.unit(lang)
@@ -151,6 +211,9 @@ def trajectory_data(indicator: Indicator, frame: pd.DataFrame, area_id: str, are
         (t0, y0), (t1, y1) = a.projection_line
         data.projection = ((charts.year_date(t0), y0), (charts.year_date(t1), y1))
         data.projection_name = i18n.t("method.projection", lang)
+    if catalog is not None:
+        data.references = comparison_lines(indicator, frame, catalog, lang, years)
+        data.note = comparison_note(indicator, frame, catalog, lang)
     start = years[0] if years else (series[0][0].year if series else 2019)
     data.x_range = (charts.year_date(float(start)), charts.year_date(a.T + 0.25))
     view = status_view(indicator, a, lang, latest_interval(indicator, a, frame, area_id))
@@ -178,7 +241,9 @@ class Ranking:
 
 def ranking(indicator: Indicator, frame: pd.DataFrame, catalog: Catalog, lang: str,
             years: tuple[int, int] | None = None, limit: int = MAX_HEAT_ROWS) -> Ranking | None:
-    """Areas (not the municipality) in the latest period in range, highest first, hidden last."""
+    """The municipality's areas (kind "område"; not the municipality, never a comparison area) in
+    the latest period in range, highest first, hidden last; the municipality is the reference."""
+    frame = frame[frame["area_id"].isin(local_area_ids(catalog) | {catalog.municipality.id})]
     period = latest_period(frame, years)
     if period is None:
         return None
@@ -215,8 +280,10 @@ class Heat:
 def heat(indicator: Indicator, frame: pd.DataFrame, catalog: Catalog, lang: str,
          years: tuple[int, int] | None = None, selected: str | None = None,
          limit: int = MAX_HEAT_ROWS) -> Heat | None:
-    """Area × period: the municipality first, then the areas (at most `limit`, the highest in the
-    latest period, the selected one always included), each cell with its disclosure label."""
+    """Area × period: the municipality first, then its areas (at most `limit`, the highest in the
+    latest period, the selected one always included; never a comparison area), each cell with its
+    disclosure label."""
+    frame = frame[frame["area_id"].isin(local_area_ids(catalog) | {catalog.municipality.id})]
     rows = frame[_in_range(frame["period"], years)].copy()
     if rows.empty:
         return None

@@ -37,7 +37,8 @@ def _focus(key: Key, indicator_id: str, area_id: str, years, language: str):
     frame = _protected(key, indicator_id)
     mark = i18n.t("app.demo_mark", language) if bool(frame["is_demo"].any()) else None
     area = cat.area(area_id)
-    data, status_view = focus_view.trajectory_data(ind, frame, area_id, area.name, language, years)
+    data, status_view = focus_view.trajectory_data(ind, frame, area_id, area.name, language, years,
+                                                   catalog=cat)
     out = {"status": status_view, "trend": charts.trajectory(data, language, demo_mark=mark),
            "ranking": None, "heat": None, "example": data.target is not None
            and ind.target.is_example}

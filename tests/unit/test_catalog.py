@@ -42,6 +42,15 @@ INDICATORS = {
     "otillaten_paverkan": ("systemhotande_brottslighet", "Rapporterade fall av otillåten påverkan mot kommunens medarbetare", "antal", "quarter", "none", False, "none", None, "example"),
     "felaktiga_utbetalningar": ("systemhotande_brottslighet", "Upptäckta felaktiga utbetalningar, mnkr", "mnkr", "year", "higher", False, "relative", 30, "example"),
     "gemensamma_kontroller": ("systemhotande_brottslighet", "Myndighetsgemensamma kontroller av verksamheter", "antal", "quarter", "higher", False, "relative", 50, "example"),
+    "anmalda_valdsbrott": ("skjutningar_grovt_vald", "Anmälda våldsbrott per 100 000 invånare (Kolada N07403)", "per 100 000 inv.", "year", "lower", False, "relative", -15, "example"),
+    "anmalda_brott": ("overgripande", "Anmälda brott totalt per 100 000 invånare (Brå)", "per 100 000 inv.", "year", "lower", False, "none", None, "example"),
+    "folkmangd": ("overgripande", "Folkmängd 31 december (SCB)", "antal", "year", "none", False, "none", None, "example"),
+}
+# Indicators that real public series feed: the source named, and the codes the source uses.
+REAL_SERIES = {
+    "anmalda_valdsbrott": (("Kolada", "Brå"), {"kolada:N07403"}),
+    "anmalda_brott": (("Brå",), set()),
+    "folkmangd": (("SCB",), set()),
 }
 
 AREAS = {
@@ -50,6 +59,16 @@ AREAS = {
     "lagersberg": ("Lagersberg", "område"), "rabergstorp": ("Råbergstorp", "område"),
     "nyfors": ("Nyfors", "område"), "centrum": ("Centrum", "område"),
     "arsta": ("Ärsta", "område"), "torshalla": ("Torshälla", "område"),
+    "riket": ("Riket", "riket"), "sodermanland": ("Södermanlands län", "lan"),
+    "polisregion_ost": ("Polisregion Öst", "polisregion"),
+}
+# id: official code, aliases (examples of DATA.md §1; a catalog may list more)
+AREA_CODES = {
+    "eskilstuna": ("0484", {"0484 Eskilstuna", "Eskilstuna", "Eskilstuna totalt", "LPO Eskilstuna"}),
+    "riket": ("00", {"Hela riket", "Hela landet", "Sverige", "0000"}),
+    "sodermanland": ("04", {"04 Södermanlands län"}),
+    "polisregion_ost": (None, {"Region Öst"}),
+    "froslunda": (None, set()),
 }
 
 
@@ -94,14 +113,50 @@ def test_each_shipped_indicator_matches_the_data_contract(indicator_id, expected
         kind, amount, 2027, status)
 
 
+@pytest.mark.parametrize("indicator_id, expected", REAL_SERIES.items())
+def test_indicators_fed_by_public_series_name_their_source_and_carry_its_codes(indicator_id, expected):
+    names, codes = expected
+    ind = CATALOG.indicator(indicator_id)
+    assert all(name in ind.source for name in names)
+    assert set(ind.codes) >= codes
+    for code in codes:
+        assert CATALOG.indicator_for_code(code) is ind
+        assert CATALOG.indicator_for_code(code.split(":")[1].lower()) is ind
+
+
+def test_a_kolada_file_finds_reported_violent_crime_by_its_kpi_alone():
+    assert CATALOG.indicator_for_code("N07403").id == "anmalda_valdsbrott"
+    assert CATALOG.indicator_for_code("kolada:N99999") is None
+
+
+def test_every_indicator_code_is_written_source_colon_code():
+    for ind in CATALOG.indicators:
+        assert all(code.count(":") == 1 and all(code.split(":")) for code in ind.codes), ind.id
+
+
 @pytest.mark.parametrize("area_id, expected", AREAS.items())
 def test_each_shipped_area_has_its_name_and_kind(area_id, expected):
     area = CATALOG.area(area_id)
     assert (area.name, area.kind) == expected
 
 
+def test_the_shipped_catalog_has_exactly_the_areas_of_the_data_contract_in_order():
+    assert [a.id for a in CATALOG.areas] == list(AREAS)
+
+
+@pytest.mark.parametrize("area_id, expected", AREA_CODES.items())
+def test_each_shipped_area_has_the_code_and_at_least_the_aliases_of_the_data_contract(area_id, expected):
+    area = CATALOG.area(area_id)
+    assert area.code == expected[0] and set(area.aliases) >= expected[1]
+
+
 def test_the_municipality_is_the_single_area_of_kind_kommun():
     assert CATALOG.municipality.id == "eskilstuna"
+
+
+def test_the_comparison_areas_are_riket_the_county_and_the_police_region():
+    assert [a.id for a in CATALOG.comparison_areas] == ["riket", "sodermanland", "polisregion_ost"]
+    assert [a.id for a in CATALOG.local_areas] == list(AREAS)[:10]
 
 
 @pytest.mark.parametrize("indicator", CATALOG.indicators, ids=INDICATOR_IDS)
@@ -155,8 +210,12 @@ def test_indicators_in_a_focus_area_keep_catalog_order():
     ("Eskilstuna kommun", "eskilstuna"), ("eskilstuna-kommun", "eskilstuna"),
     ("Eskilstuna   Kommun", "eskilstuna"), ("eskilstuna_kommun", "eskilstuna"),
     ("ESKILSTUNA", "eskilstuna"), ("Frösslunda", None), ("", None), ("Stockholm", None),
+    ("0484", "eskilstuna"), ("0484 Eskilstuna", "eskilstuna"), ("LPO Eskilstuna", "eskilstuna"),
+    ("Eskilstuna totalt", "eskilstuna"), ("HELA RIKET", "riket"), ("Hela landet", "riket"),
+    ("04 Södermanlands län", "sodermanland"), ("Södermanlands län", "sodermanland"),
+    ("Region Öst", "polisregion_ost"), ("Totalt", None),
 ])
-def test_an_area_is_found_by_id_or_name_in_any_spelling(text, area_id):
+def test_an_area_is_found_by_id_name_code_or_alias_in_any_spelling(text, area_id):
     assert CATALOG.area_id_for(text) == area_id
 
 
@@ -235,9 +294,9 @@ def _problems(folder: Path, lang: str = "sv") -> list[str]:
 BREAKAGES = [
     ("indicators.toml", 'focus_area = "overgripande"', 'focus_area = "okant"', ["omraden_polisens_lista", "okant"]),
     ("indicators.toml", 'grain = "month"', 'grain = "weekly"', ["skjutningar", "grain", "weekly"]),
-    ("indicators.toml", 'polarity = "none"', 'polarity = "down"', ["otillaten_paverkan", "polarity", "down"]),
+    ("indicators.toml", 'polarity = "none"\naggregation = "sum"', 'polarity = "down"\naggregation = "sum"', ["otillaten_paverkan", "polarity", "down"]),
     ("indicators.toml", 'measure = "share"', 'measure = "percent"', ["fritid_deltagande", "measure"]),
-    ("indicators.toml", 'aggregation = "sum"', 'aggregation = "median"', ["skjutningar", "aggregation", "median"]),
+    ("indicators.toml", 'grain = "month"\npolarity = "lower"\naggregation = "sum"', 'grain = "month"\npolarity = "lower"\naggregation = "median"', ["skjutningar", "aggregation", "median"]),
     ("indicators.toml", 'name_en = "Confirmed shootings"\n', "", ["skjutningar", "name_en"]),
     ("indicators.toml", 'unit_sv = "mnkr"\n', 'unit_sv = ""\n', ["felaktiga_utbetalningar", "unit_sv"]),
     ("indicators.toml", 'definition_en = """Number of shootings', 'definition_x = """Number of shootings', ["skjutningar", "definition_en"]),
@@ -249,7 +308,7 @@ BREAKAGES = [
     ("indicators.toml", 'amount = -50, year = 2027', 'amount = "hälften", year = 2027', ["skjutningar", "target.amount"]),
     ("indicators.toml", 'scale = 1000\n', "", ["grovt_vald_offentlig_miljo", "scale"]),
     ("indicators.toml", 'sensitive = true', 'sensitive = "ja"', ["skjutvapenvald_offer", "sensitive"]),
-    ("indicators.toml", 'id = "skjutvapenvald_offer"', 'id = "skjutningar"', ["skjutningar", "nr 3"]),
+    ("indicators.toml", 'id = "skjutvapenvald_offer"', 'id = "skjutningar"', ["skjutningar", "nr 5"]),
     ("indicators.toml", '[[indicator]]\nid = "skjutningar"', '[[indicator]\nid = "skjutningar"', ["TOML"]),
     ("focus_areas.csv", "offentliga_rummet,", "skjutningar_grovt_vald,", ["focus_areas.csv", "rad 5", "skjutningar_grovt_vald"]),
     ("focus_areas.csv", ":material/park:", "park", ["focus_areas.csv", "rad 5", "icon", "park"]),

@@ -59,20 +59,53 @@ def test_end_period_counts_a_period_complete_on_its_last_day(as_of, grain, end):
     assert demo.end_period(grain, as_of).text == end
 
 
-def test_the_police_list_is_never_demo_data():
-    assert "omraden_polisens_lista" not in BY_INDICATOR
+REAL = {"omraden_polisens_lista", "folkmangd"}          # shipped as real reference data
+MUNICIPALITY_ONLY = {"anmalda_valdsbrott", "anmalda_brott"}  # Kolada and Brå: per kommun
+WITH_COMPARISONS = {"vald_nara_relation", "anmalda_valdsbrott", "anmalda_brott"}
+
+
+@pytest.mark.parametrize("indicator_id", sorted(REAL))
+def test_real_reference_data_is_never_demo_data(indicator_id):
+    assert indicator_id not in BY_INDICATOR
 
 
 def test_every_other_catalog_indicator_has_demo_data():
-    expected = {i.id for i in CATALOG.indicators} - {"omraden_polisens_lista"}
+    expected = {i.id for i in CATALOG.indicators} - REAL
     assert set(BY_INDICATOR) == expected == set(DEMO_IDS)
+
+
+def test_only_yearly_rates_have_comparison_rows_and_only_for_riket_and_the_county():
+    comparison = {a.id for a in CATALOG.comparison_areas}
+    found = {(r["indicator"], r["area"]) for r in ROWS if r["area"] in comparison}
+    assert found == {(i, a) for i in WITH_COMPARISONS for a in ("riket", "sodermanland")}
+    assert all(CATALOG.indicator(i).measure == "rate" and CATALOG.indicator(i).grain == "year"
+               for i in WITH_COMPARISONS)
+
+
+@pytest.mark.parametrize("indicator_id", sorted(WITH_COMPARISONS))
+def test_comparison_rates_are_plausible_and_carry_national_populations(indicator_id):
+    ind = CATALOG.indicator(indicator_id)
+    rows = {a: [r for r in BY_INDICATOR[indicator_id] if r["area"] == a]
+            for a in ("eskilstuna", "riket", "sodermanland")}
+    assert [r["period"] for r in rows["riket"]] == [r["period"] for r in rows["eskilstuna"]]
+    for r in rows["riket"] + rows["sodermanland"]:
+        assert float(r["value"]) == pytest.approx(float(r["numerator"]) / float(r["denominator"]) * ind.scale,
+                                                  abs=1e-4)
+    assert all(10_000_000 <= float(r["denominator"]) <= 11_000_000 for r in rows["riket"])
+    assert all(290_000 <= float(r["denominator"]) <= 320_000 for r in rows["sodermanland"])
+    for area in ("riket", "sodermanland"):
+        ratio = float(rows[area][0]["value"]) / float(rows["eskilstuna"][0]["value"])
+        assert 0.6 < ratio < 1.4, (area, ratio)
 
 
 @pytest.mark.parametrize("indicator_id", DEMO_IDS)
 def test_every_demo_indicator_has_every_area_and_continuous_periods_to_the_end(indicator_id):
     indicator = CATALOG.indicator(indicator_id)
-    municipality_only = indicator.focus_area == "systemhotande_brottslighet"
-    expected_areas = {"eskilstuna"} if municipality_only else {a.id for a in CATALOG.areas}
+    municipality_only = (indicator.focus_area == "systemhotande_brottslighet"
+                         or indicator_id in MUNICIPALITY_ONLY)
+    expected_areas = {"eskilstuna"} if municipality_only else {a.id for a in CATALOG.local_areas}
+    if indicator_id in WITH_COMPARISONS:
+        expected_areas |= {"riket", "sodermanland"}
     rows = BY_INDICATOR[indicator_id]
     assert {r["area"] for r in rows} == expected_areas
     expected_periods = [p.text for p in demo.periods(indicator.grain)]
@@ -108,7 +141,7 @@ def test_demo_values_respect_the_measure(indicator_id):
 @pytest.mark.parametrize("indicator_id", ["skjutvapenvald_offer", "unga_misstankta", "unga_sig"])
 def test_sensitive_indicators_contain_small_counts_from_1_to_4_in_areas(indicator_id):
     assert CATALOG.indicator(indicator_id).sensitive
-    areas = {a.id for a in CATALOG.areas} - {"eskilstuna"}
+    areas = {a.id for a in CATALOG.local_areas} - {"eskilstuna"}
     small = [v for v in _values(indicator_id, areas) if 1 <= v <= 4]
     assert len(small) >= 10
 
@@ -128,15 +161,17 @@ def test_the_municipal_count_is_at_least_the_sum_of_the_areas(indicator_id):
 @pytest.mark.parametrize("indicator_id", ["grovt_vald_offentlig_miljo", "vald_nara_relation", "skadegorelse"])
 def test_rates_carry_numerator_and_denominator_that_give_the_value(indicator_id):
     scale = CATALOG.indicator(indicator_id).scale
-    for row in BY_INDICATOR[indicator_id]:
+    local = {a.id for a in CATALOG.local_areas}
+    for row in (r for r in BY_INDICATOR[indicator_id] if r["area"] in local):
         numerator, denominator = float(row["numerator"]), float(row["denominator"])
         assert numerator == int(numerator) and 3000 <= denominator <= 120_000
         assert float(row["value"]) == pytest.approx(numerator / denominator * scale, abs=1e-4)
 
 
 def test_area_populations_are_3000_to_9000_and_the_municipality_about_107000_growing():
+    local = {a.id for a in CATALOG.local_areas}
     areas = {r["area"]: float(r["denominator"]) for r in BY_INDICATOR["vald_nara_relation"]
-             if r["period"] == "2023"}
+             if r["period"] == "2023" and r["area"] in local}
     municipality = areas.pop("eskilstuna")
     assert all(2800 <= p <= 9500 for p in areas.values())
     assert 105_000 <= municipality <= 110_000

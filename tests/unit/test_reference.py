@@ -109,3 +109,32 @@ def test_population_is_scb_figures_for_eskilstuna_kommun(year, people):
     row = next(r for r in reference.population() if r.year == year)
     assert (row.area_id, row.population, row.date) == ("eskilstuna", people, f"{year}-12-31")
     assert row.source.startswith("SCB")
+
+
+REFERENCE_UPLOAD = list(csv.DictReader(io.StringIO(reference.reference_upload_csv().decode("utf-8"))))
+
+
+def test_the_reference_upload_holds_the_police_lists_and_the_population():
+    police = [r for r in REFERENCE_UPLOAD if r["indicator"] == "omraden_polisens_lista"]
+    people = [r for r in REFERENCE_UPLOAD if r["indicator"] == "folkmangd"]
+    assert police == UPLOAD and len(REFERENCE_UPLOAD) == len(police) + len(people)
+    assert [(r["area"], r["period"], r["value"]) for r in people] == [
+        ("eskilstuna", "2019", "106859"), ("eskilstuna", "2020", "106975"),
+        ("eskilstuna", "2021", "107593"), ("eskilstuna", "2022", "107918")]
+    assert all(r["source"].startswith("SCB") for r in people)
+    assert CATALOG.indicator("folkmangd").measure == "count"
+
+
+def test_the_store_holds_the_population_as_real_data_not_demo(home):
+    from indicators import store
+    con = store.connect(home)
+    try:
+        rows = con.execute("SELECT area_id, period, value, is_demo FROM observations"
+                           " WHERE indicator_id = 'folkmangd' ORDER BY period").fetchall()
+        kinds = con.execute("SELECT DISTINCT u.kind FROM observations o JOIN uploads u USING (upload_id)"
+                            " WHERE o.indicator_id = 'folkmangd'").fetchall()
+    finally:
+        con.close()
+    assert rows == [("eskilstuna", "2019", 106859.0, False), ("eskilstuna", "2020", 106975.0, False),
+                    ("eskilstuna", "2021", 107593.0, False), ("eskilstuna", "2022", 107918.0, False)]
+    assert kinds == [("reference",)]

@@ -54,3 +54,9 @@ def test_the_overall_goal_is_never_a_focus_slide_and_lists_from_streamlit_work(c
                                  "auto": ["9999"]}, catalog)
     assert spec.focus_areas == ("offentliga_rummet",)
     assert spec.lang == "en" and spec.auto == slideset.MAX_AUTO_SECONDS
+
+
+def test_comparison_areas_are_no_slide_lines_of_their_own(catalog):
+    spec = slideset.from_params({"areas": "eskilstuna,riket,Hela riket,froslunda"}, catalog)
+    assert spec.areas == ("eskilstuna", "froslunda")
+    assert set(spec.ignored) == {"riket", "Hela riket"}
