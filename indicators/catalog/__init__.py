@@ -11,10 +11,10 @@ population). This package imports only `config`, `periods` and `i18n`: everythin
 from indicators.catalog.model import (AGGREGATIONS, AREA_KINDS, COMPARISON_KINDS, FILES, GRAINS,
                                       LOCAL_KINDS, MEASURES, POLARITIES, TARGET_KINDS,
                                       TARGET_STATUSES, Area, Catalog, CatalogError, FocusArea,
-                                      Indicator, Target, area_key, code_key, load_catalog,
+                                      Indicator, SubGoal, Target, area_key, code_key, load_catalog,
                                       read_catalog)
 
 __all__ = ["AGGREGATIONS", "AREA_KINDS", "COMPARISON_KINDS", "FILES", "GRAINS", "LOCAL_KINDS",
            "MEASURES", "POLARITIES", "TARGET_KINDS", "TARGET_STATUSES", "Area", "Catalog",
-           "CatalogError", "FocusArea", "Indicator", "Target", "area_key", "code_key",
+           "CatalogError", "FocusArea", "Indicator", "SubGoal", "Target", "area_key", "code_key",
            "load_catalog", "read_catalog"]

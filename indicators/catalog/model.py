@@ -142,15 +142,35 @@ class Area:
 
 
 @dataclass(frozen=True)
+class SubGoal:
+    """A delmål under a focus area, with the indicators that follow it up. A placeholder stands
+    until the committee adopts the real sub-goals (like an example target: the UI says so)."""
+    id: str
+    focus_area: str
+    name_sv: str
+    name_en: str
+    placeholder: bool = False
+    indicators: tuple[str, ...] = ()
+    order: int = 0
+
+    def name(self, lang: str) -> str:
+        return _pick(lang, self.name_sv, self.name_en)
+
+
+@dataclass(frozen=True)
 class Catalog:
     focus_areas: tuple[FocusArea, ...]
     indicators: tuple[Indicator, ...]
     areas: tuple[Area, ...]
+    sub_goals: tuple[SubGoal, ...] = ()
     _index: dict = field(default_factory=dict, init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         index = self._index
         index["focus"] = {f.id: f for f in self.focus_areas}
+        index["focus_key"] = {area_key(text): f.id for f in self.focus_areas
+                              for text in (f.name_sv, f.name_en, f.short_name_sv, f.short_name_en, f.id) if text}
+        index["sub_goal"] = {g.id: g for g in self.sub_goals}
         index["indicator"] = {i.id: i for i in self.indicators}
         index["area"] = {a.id: a for a in self.areas}
         index["local"] = tuple(a for a in self.areas if not a.is_comparison)
@@ -190,6 +210,28 @@ class Catalog:
     def focus_area(self, id: str) -> FocusArea | None:
         """The focus area with this id, or None."""
         return self._index["focus"].get(id)
+
+    def sub_goal(self, id: str) -> SubGoal | None:
+        """The sub-goal with this id, or None."""
+        return self._index["sub_goal"].get(id)
+
+    def sub_goals_in(self, focus_area_id: str) -> tuple[SubGoal, ...]:
+        """The sub-goals of one focus area, in catalog order."""
+        return tuple(g for g in self.sub_goals if g.focus_area == focus_area_id)
+
+    def focus_area_id_for(self, text: str) -> str | None:
+        """The focus area an analyst's text names: id, name or short name, either language, any case."""
+        return self._index["focus_key"].get(area_key(text or "")) if text else None
+
+    def sub_goal_id_for(self, text: str, focus_area_id: str | None = None) -> str | None:
+        """The sub-goal that `text` names (id or name, any case), within `focus_area_id` when given."""
+        key = area_key(text or "")
+        for goal in self.sub_goals:
+            if focus_area_id and goal.focus_area != focus_area_id:
+                continue
+            if key in (area_key(goal.id), area_key(goal.name_sv), area_key(goal.name_en)):
+                return goal.id
+        return None
 
     def indicators_in(self, focus_area_id: str) -> tuple[Indicator, ...]:
         """The indicators of one focus area, in catalog order (empty for an unknown id)."""
@@ -295,7 +337,7 @@ def area_key(text: str) -> str:
 def _signature(folder: Path) -> tuple:
     """(mtime_ns, size) of each catalog file, so an edited catalog is reloaded."""
     sig = []
-    for name in FILES:
+    for name in (*FILES, "sub_goals.csv"):
         try:
             stat = (folder / name).stat()
             sig.append((stat.st_mtime_ns, stat.st_size))

@@ -14,7 +14,7 @@ from pathlib import Path
 from indicators import i18n, periods
 from indicators.catalog.model import (AGGREGATIONS, AREA_KINDS, GRAINS, MEASURES, POLARITIES,
                                       TARGET_KINDS, TARGET_STATUSES, Area, Catalog, CatalogError,
-                                      FocusArea, Indicator, Target, area_key, code_key)
+                                      FocusArea, Indicator, SubGoal, Target, area_key, code_key)
 
 ID = re.compile(r"^[a-z0-9]+(_[a-z0-9]+)*$")
 AREA_CODE = re.compile(r"^[A-Za-z0-9]+$")
@@ -291,6 +291,43 @@ def build(folder: Path, lang: str) -> Catalog:
     focus_areas = _focus_areas(folder, problems)
     indicators = _indicators(folder, {f.id for f in focus_areas}, problems)
     areas = _areas(folder, problems)
+    sub_goals = _sub_goals(folder, {f.id for f in focus_areas}, {i.id: i.focus_area for i in indicators}, problems)
     if problems:
         raise CatalogError(folder, problems.messages(lang))
-    return Catalog(tuple(focus_areas), tuple(indicators), tuple(areas))
+    return Catalog(tuple(focus_areas), tuple(indicators), tuple(areas), tuple(sub_goals))
+
+
+SUB_GOALS = "sub_goals.csv"  # optional: a catalog without it has no sub-goals
+
+
+def _sub_goals(folder: Path, focus_ids: set[str], indicator_focus: dict[str, str],
+               problems: _Problems) -> list[SubGoal]:
+    if not (folder / SUB_GOALS).is_file():
+        return []
+    out, seen = [], set()
+    for number, row in enumerate(_rows(folder, SUB_GOALS, ("id", "focus_area", "name_sv", "name_en"), problems), 1):
+        where = _at("catalog.line", line=row["_line"])
+        gid = row["id"]
+        if not ID.match(gid):
+            problems.add(SUB_GOALS, where, "bad_id", value=gid)
+        elif gid in seen:
+            problems.add(SUB_GOALS, where, "duplicate_id", value=gid)
+        seen.add(gid)
+        if row["focus_area"] not in focus_ids:
+            problems.add(SUB_GOALS, where, "unknown_focus_area", value=row["focus_area"],
+                         known=", ".join(sorted(focus_ids)))
+        for col in ("name_sv", "name_en"):
+            if not row[col]:
+                problems.add(SUB_GOALS, where, "missing_field", field=col)
+        placeholder = row.get("placeholder", "").lower()
+        if placeholder not in ("", "true", "false", "ja", "nej"):
+            problems.add(SUB_GOALS, where, "not_boolean", field="placeholder", value=placeholder)
+        linked = tuple(i.strip() for i in row.get("indicators", "").split("|") if i.strip())
+        for ident in linked:
+            if ident not in indicator_focus:
+                problems.add(SUB_GOALS, where, "unknown_indicator", value=ident)
+            elif indicator_focus[ident] != row["focus_area"]:
+                problems.add(SUB_GOALS, where, "indicator_elsewhere", value=ident, focus_area=indicator_focus[ident])
+        out.append(SubGoal(gid, row["focus_area"], row["name_sv"], row["name_en"], placeholder in ("true", "ja"),
+                           linked, number))
+    return out

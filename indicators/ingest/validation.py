@@ -21,13 +21,17 @@ import duckdb
 
 from indicators import config, periods
 from indicators.catalog import Catalog
-from indicators.ingest import checks, decoding, headers, kolada, pcaxis, tabular
+from indicators.ingest import checks, decoding, headers, kolada, measures, pcaxis, tabular
 from indicators.ingest.options import NONE, Options
 from indicators.ingest.problems import Notice, Problem
 
 __all__ = ["Notice", "Problem", "Validation", "drop_staged", "validate"]
 
-drop_staged = checks.drop_staged
+def drop_staged(con) -> None:
+    """Drops whatever a validation staged: the view `staged` of values, or the measures' or
+    events' TEMP table, and the tables behind them."""
+    checks.drop_staged(con)
+    measures.drop_staged(con)
 
 
 @dataclass
@@ -42,6 +46,7 @@ class Validation:
     mapping: dict[str, str] = field(default_factory=dict)  # role -> the column (or choice) it came from
     header: list[str] = field(default_factory=list)        # the header row as found
     layout_kind: str = ""                                   # "long" | "wide" | "px" | "kolada"
+    content: str = "observations"                           # "observations" | "measures" | "events"
 
     @property
     def ok(self) -> bool:
@@ -58,6 +63,7 @@ def validate(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, catalo
         options = Options.from_dict({**options.as_dict(), "sheet": sheet})
     result = Validation([], 0, file_name, "", len(data), options)
     checks.drop_staged(con)
+    measures.drop_staged(con)
     with ThreadPoolExecutor(1) as pool:  # sha256 releases the GIL: it runs while the file is read
         digest = pool.submit(lambda: hashlib.sha256(data).hexdigest())
         try:
@@ -93,6 +99,14 @@ def _problems(con, data: bytes, catalog: Catalog, options: Options, result: Vali
         return one("ingest.not_text")
     result.row_count = loaded.rows
     result.header = loaded.header
+    kind = measures.kind_of(loaded.header)
+    if kind:  # a measures or events file: recognised from its header (DATA.md §6-7)
+        result.content = result.layout_kind = kind
+        result.notices = _read_notices(loaded, headers.Layout(loaded.header))
+        if loaded.rows == 0:
+            return one("ingest.header_only")
+        restore = decoding.restore if loaded.swapped else (lambda text: text)
+        return measures.problems(con, catalog, loaded, kind, restore)
     layout = headers.layout_of(loaded.header, options)
     result.layout_kind = result.layout_kind or ("wide" if layout.wide else "long")
     result.mapping = _mapping(layout, loaded.header)

@@ -90,6 +90,23 @@ def new_and_revised(con) -> tuple[int, int]:
     return int(new), int(revised)
 
 
+def follow_up_changes(con, content: str) -> tuple[int, int]:
+    """(new, revised) of a staged measures file (rounds not seen before / rounds whose status,
+    dates or links change) or events file (every event is new)."""
+    if content == "events":
+        return con.execute("SELECT count(*) FROM staged_events").fetchall()[0][0], 0
+    new, revised = con.execute("""
+        SELECT count(*) FILTER (WHERE h.measure_id IS NULL OR h.is_demo),
+               count(*) FILTER (WHERE h.measure_id IS NOT NULL AND NOT h.is_demo AND (
+                   s.status IS DISTINCT FROM h.status OR s.start IS DISTINCT FROM h.start
+                   OR s."end" IS DISTINCT FROM h."end" OR s.title IS DISTINCT FROM h.title
+                   OR s.owner IS DISTINCT FROM h.owner OR s.comment IS DISTINCT FROM h.comment
+                   OR s.indicator_ids IS DISTINCT FROM h.indicator_ids OR s.area_ids IS DISTINCT FROM h.area_ids))
+        FROM staged_measures s LEFT JOIN measure_history h USING (measure_id, follow_up)
+    """).fetchall()[0]
+    return int(new), int(revised)
+
+
 def annotated_count(con) -> int:
     """How many staged values equal the current real value but change its note, source or symbol
     (an upload that only corrects comments is not "nothing happened")."""

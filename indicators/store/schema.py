@@ -14,7 +14,7 @@ import duckdb
 from indicators import periods
 from indicators.catalog import Catalog
 
-SCHEMA_VERSION = "3"  # 2: revisions without grain and period_start; 3: revisions.symbol (see upgrade)
+SCHEMA_VERSION = "4"  # 2: no grain/period_start; 3: revisions.symbol; 4: measures and events (see upgrade)
 
 TABLES = """
 CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -46,6 +46,36 @@ CREATE TABLE revisions (
     note         VARCHAR,
     source       VARCHAR,
     symbol       VARCHAR                 -- official-statistics symbol of the cell: '..' '.' '–' '×', else NULL
+);
+CREATE TABLE measure_rounds (               -- one row per measure x follow-up round, every upload kept
+    upload_id     INTEGER NOT NULL,
+    line          INTEGER,
+    measure_id    VARCHAR NOT NULL,        -- the analyst's stable id (FA2-03)
+    follow_up     VARCHAR NOT NULL,        -- the round: a normalised period (2025-T2) or a date
+    focus_area_id VARCHAR NOT NULL,
+    sub_goal_id   VARCHAR,
+    title         VARCHAR NOT NULL,
+    owner         VARCHAR NOT NULL,        -- kommun, polis, socialtjänst, skola ...
+    unit          VARCHAR,                 -- the responsible unit, when given
+    start         DATE NOT NULL,
+    "end"         DATE,
+    status        VARCHAR NOT NULL,        -- planned | ongoing | done | delayed | cancelled
+    follow_up_end DATE NOT NULL,           -- the last day the round covers (orders the rounds)
+    cost          DOUBLE,                  -- kronor, when reported
+    indicator_ids VARCHAR[],
+    area_ids      VARCHAR[],
+    comment       VARCHAR
+);
+CREATE TABLE event_rows (                   -- what happened, drawn on the charts it concerns
+    upload_id    INTEGER NOT NULL,
+    line         INTEGER,
+    event_date   DATE NOT NULL,
+    period       VARCHAR,                  -- the period as written, when the file gave one
+    title        VARCHAR NOT NULL,
+    kind         VARCHAR NOT NULL,         -- intervention | method_change | series_break | list_change | other
+    indicator_id VARCHAR,                  -- NULL: every indicator
+    area_id      VARCHAR,                  -- NULL: every area
+    comment      VARCHAR
 );
 CREATE TABLE focus_areas (id VARCHAR PRIMARY KEY, name_sv VARCHAR, name_en VARCHAR, ord INTEGER);
 CREATE TABLE areas (id VARCHAR PRIMARY KEY, name VARCHAR, kind VARCHAR);
@@ -91,10 +121,43 @@ FROM latest
 """
 
 
+def _live(table: str) -> str:
+    """SQL: the rows of `table` from active uploads, demo rows dropped when demo data is hidden or
+    when any real row exists (demo and real measures never mix, as for values)."""
+    return f"""
+    WITH live AS (
+        SELECT t.*, u.kind = 'demo' AS is_demo, u.loaded_at
+        FROM {table} t JOIN uploads u USING (upload_id)
+        WHERE u.status = 'active'
+          AND NOT (u.kind = 'demo'
+                   AND coalesce((SELECT value FROM meta WHERE key = 'demo_hidden'), 'false') = 'true')
+    )
+    SELECT * FROM live WHERE NOT (is_demo AND EXISTS (SELECT 1 FROM live WHERE NOT is_demo))"""
+
+
+# Each round's current row (a later upload of the same measure x round is a revision), and each
+# measure's latest round. Earlier revisions stay in measure_rounds with their upload.
+FOLLOW_UP_VIEWS = f"""
+CREATE VIEW measure_history AS
+SELECT measure_id, follow_up, follow_up_end, focus_area_id, sub_goal_id, title, owner, unit, start, "end",
+       status, cost, indicator_ids, area_ids, comment, is_demo, upload_id, loaded_at
+FROM ({_live("measure_rounds")})
+QUALIFY row_number() OVER (PARTITION BY measure_id, follow_up ORDER BY upload_id DESC) = 1;
+CREATE VIEW measures AS
+SELECT * FROM measure_history
+QUALIFY row_number() OVER (PARTITION BY measure_id ORDER BY follow_up_end DESC, upload_id DESC) = 1;
+CREATE VIEW events AS
+SELECT event_date, period, title, kind, indicator_id, area_id, comment, is_demo, upload_id
+FROM ({_live("event_rows")});
+"""
+FOLLOW_UP_TABLES = TABLES[TABLES.index("CREATE TABLE measure_rounds"):TABLES.index("CREATE TABLE focus_areas")]
+
+
 def create(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:
     """Creates every table and view in an empty database and copies the catalog into it."""
     con.execute(TABLES)
     con.execute(OBSERVATIONS_VIEW)
+    con.execute(FOLLOW_UP_VIEWS)
     con.execute("INSERT INTO meta VALUES ('schema_version', ?), ('demo_hidden', 'false')",
                 [SCHEMA_VERSION])
     copy_catalog(con, catalog)
@@ -104,12 +167,14 @@ def upgrade(con: duckdb.DuckDBPyConnection) -> None:
     """Brings a store written by an older version to this schema (a writer calls it on its copy).
 
     Version 1 stored each revision's grain and period_start; they are dropped and the view that
-    now computes them is created again. Version 3 adds `symbol` (NULL for every older value)."""
+    now computes them is created again. Version 3 adds `symbol` (NULL for every older value);
+    version 4 the measures and events tables and their views."""
     found = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
     if found and found[0][0] == SCHEMA_VERSION:
         return
     columns = {row[0] for row in con.execute(
-        "SELECT column_name FROM information_schema.columns WHERE table_name = 'revisions'").fetchall()}
+        "SELECT column_name FROM information_schema.columns WHERE table_name = 'revisions'"
+        " AND table_catalog = current_database()").fetchall()}
     con.execute("DROP VIEW IF EXISTS observations")
     for column in ("grain", "period_start"):
         if column in columns:
@@ -117,6 +182,12 @@ def upgrade(con: duckdb.DuckDBPyConnection) -> None:
     if "symbol" not in columns:
         con.execute("ALTER TABLE revisions ADD COLUMN symbol VARCHAR")
     con.execute(OBSERVATIONS_VIEW)
+    tables = {row[0] for row in con.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
+        " AND table_catalog = current_database()").fetchall()}
+    if "measure_rounds" not in tables:
+        con.execute(FOLLOW_UP_TABLES)
+        con.execute(FOLLOW_UP_VIEWS)
     con.execute("DELETE FROM meta WHERE key = 'schema_version'")
     con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import duckdb
 
 from indicators.store import archive, schema
+from indicators.store import history
 from indicators.store.history import annotated_count, new_and_revised
 from indicators import config
 from indicators.store import atomic
@@ -124,8 +125,12 @@ def _store_staged(con, home: Path, validation: Validation, data: bytes, *, by: s
     file_name = validation.file_name
     if upload_id is None:
         upload_id = con.execute("SELECT coalesce(max(upload_id), 0) + 1 FROM uploads").fetchall()[0][0]
-    new, revised = new_and_revised(con)
-    annotated = annotated_count(con)
+    if validation.content == "observations":
+        new, revised = new_and_revised(con)
+        annotated = annotated_count(con)
+    else:
+        new, revised = history.follow_up_changes(con, validation.content)
+        annotated = 0
     entry = archive.Entry(
         upload_id=upload_id, file_name=display_name(file_name),
         sha256=validation.sha256, row_count=validation.row_count,
@@ -134,9 +139,7 @@ def _store_staged(con, home: Path, validation: Validation, data: bytes, *, by: s
         options=options.as_dict() or None)
     with ThreadPoolExecutor(1) as pool:  # the archive copy is written while DuckDB inserts the rows
         archived = pool.submit(archive.write, home, entry, data)  # (both release the GIL)
-        con.execute(
-            "INSERT INTO revisions SELECT ?, line, indicator_id, area_id, period,"
-            " value, numerator, denominator, n, note, source, symbol FROM staged", [upload_id])
+        con.execute(INSERTS[validation.content], [upload_id])
         relative = archived.result()
     con.execute(
         "INSERT INTO uploads VALUES (?, ?, ?, ?, ?::TIMESTAMP, ?, ?, ?, ?, ?, ?, NULL, NULL)",
@@ -144,6 +147,17 @@ def _store_staged(con, home: Path, validation: Validation, data: bytes, *, by: s
          kind, new, revised, str(relative)])
     drop_staged(con)
     return IngestOutcome(validation, upload_id, new, revised, annotated)
+
+
+INSERTS = {  # where each kind of file's staged rows go
+    "observations": "INSERT INTO revisions SELECT ?, line, indicator_id, area_id, period,"
+                    " value, numerator, denominator, n, note, source, symbol FROM staged",
+    "measures": 'INSERT INTO measure_rounds SELECT ?, line, measure_id, follow_up, focus_area_id, sub_goal_id,'
+                ' title, owner, unit, start, "end", status, follow_up_end, cost, indicator_ids, area_ids,'
+                ' comment FROM staged_measures',
+    "events": "INSERT INTO event_rows SELECT ?, line, event_date, period, title, kind, indicator_id, area_id,"
+              " comment FROM staged_events",
+}
 
 
 def display_name(file_name: str) -> str:

@@ -372,3 +372,25 @@ def test_load_catalog_says_a_broken_catalogs_problems_in_the_configured_language
     with pytest.raises(CatalogError) as caught:
         load_catalog(broken)
     assert any(word in p for p in caught.value.problems), caught.value.problems
+
+
+def test_the_shipped_catalog_has_the_agreements_sub_goals_and_marks_the_placeholders():
+    catalog = load_catalog()
+    named = {g.focus_area: [g.id for g in catalog.sub_goals_in(g.focus_area)] for g in catalog.sub_goals}
+    assert named["skjutningar_grovt_vald"] == ["vald_kriminella_natverk", "mans_vald_mot_kvinnor"]
+    assert len(named["nyrekrytering_unga"]) == 4
+    assert all(g.placeholder for f in ("offentliga_rummet", "systemhotande_brottslighet")
+               for g in catalog.sub_goals_in(f))
+    assert not any(g.placeholder for f in ("skjutningar_grovt_vald", "nyrekrytering_unga")
+                   for g in catalog.sub_goals_in(f))
+    for goal in catalog.sub_goals:
+        assert all(catalog.indicator(i).focus_area == goal.focus_area for i in goal.indicators)
+
+
+def test_a_sub_goal_naming_an_indicator_of_another_focus_area_is_a_catalog_problem(tmp_path):
+    folder = Path(shutil.copytree(SHIPPED, tmp_path / "catalog"))
+    path = folder / "sub_goals.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("|anmalda_valdsbrott", "|unga_sig"), encoding="utf-8")
+    with pytest.raises(CatalogError) as raised:
+        read_catalog(folder, "en")
+    assert any("sub_goals.csv" in p and "unga_sig" in p for p in raised.value.problems)
