@@ -1,4 +1,6 @@
-"""Measures (åtgärder) and chart events: the other half of a follow-up (DATA.md §6-7).
+"""Measures (åtgärder), chart events and the committee's assessments: the other half of a
+follow-up (DATA.md §6-7; an assessment is a sentence and an optional manual judgement per
+indicator and follow-up round, shown beside the computed status and never replacing it).
 
 A measures file has one row per measure and follow-up round; an events file one row per event.
 The kind of file is recognised from its header. They go through the same reading as indicator
@@ -44,6 +46,19 @@ EVENT_COLUMNS = {
     "comment": ("kommentar", "comment"),
 }
 EVENT_REQUIRED = ("date", "title", "kind")
+ASSESSMENT_COLUMNS = {
+    "indicator": ("indikator", "indicator"),
+    "follow_up": ("uppfoljning", "uppföljning", "follow_up"),
+    "assessment": ("bedomning", "bedömning", "assessment"),
+    "judgement": ("manuell_status", "manuell_bedomning", "manuell_bedömning", "judgement"),
+    "by": ("av", "beslutad_av", "by"),
+}
+ASSESSMENT_REQUIRED = ("indicator", "follow_up", "assessment")
+JUDGEMENTS = {  # the committee's own word, beside (never instead of) the computed status
+    "malet_natt": "achieved", "achieved": "achieved", "i_fas": "on_track", "on_track": "on_track",
+    "for_langsamt": "too_slow", "too_slow": "too_slow", "gar_at_fel_hall": "moving_away",
+    "moving_away": "moving_away", "kan_inte_bedomas": "not_assessable", "not_assessable": "not_assessable",
+}
 STATUSES = {  # as written (any case, with or without å/ä/ö) -> the stored id
     "planerad": "planned", "planned": "planned", "pagar": "ongoing", "ongoing": "ongoing",
     "genomford": "done", "done": "done", "forsenad": "delayed", "delayed": "delayed",
@@ -57,7 +72,9 @@ EVENT_KINDS = {
     "händelse": "other", "handelse": "other", "other": "other",
 }
 EVENT_KIND_IDS = ("intervention", "method_change", "series_break", "list_change", "other")
-STAGED = {"measures": "staged_measures", "events": "staged_events"}
+STAGED = {"measures": "staged_measures", "events": "staged_events", "assessments": "staged_assessments"}
+COLUMNS = {"measures": (MEASURE_COLUMNS, MEASURE_REQUIRED), "events": (EVENT_COLUMNS, EVENT_REQUIRED),
+           "assessments": (ASSESSMENT_COLUMNS, ASSESSMENT_REQUIRED)}
 
 
 def _roles(header: list[str], columns: dict) -> dict[str, int]:
@@ -71,11 +88,13 @@ def _roles(header: list[str], columns: dict) -> dict[str, int]:
 
 
 def kind_of(header: list[str]) -> str | None:
-    """"measures" for a header with a measure column, "events" for one with date, title and
-    type and no value column, else None (an indicator file)."""
+    """"measures" for a header with a measure column, "assessments" for one with an assessment
+    column, "events" for one with date, title and type, else None (an indicator file)."""
     measures = _roles(header, MEASURE_COLUMNS)
     if "measure" in measures:
         return "measures"
+    if "assessment" in _roles(header, ASSESSMENT_COLUMNS):
+        return "assessments"
     events = _roles(header, EVENT_COLUMNS)
     if {"title", "kind"} <= events.keys() and "date" in events:
         return "events"
@@ -122,14 +141,14 @@ def _ids(text: str, lookup) -> tuple[list[str], list[str]]:
 
 def problems(con, catalog: Catalog, loaded: tabular.Loaded, kind: str, restore=lambda text: text) -> list[Problem]:
     """Every problem of a measures or events file; when there is none its rows are staged."""
-    columns, required = (MEASURE_COLUMNS, MEASURE_REQUIRED) if kind == "measures" else (EVENT_COLUMNS, EVENT_REQUIRED)
+    columns, required = COLUMNS[kind]
     roles = _roles(loaded.header, columns)
     missing = [role for role in required if role not in roles]
     if missing:
         return [Problem(loaded.header_line, None, "ingest.missing_columns_of", {
             "kind": kind, "missing": ", ".join(columns[m][0] for m in missing)})]
     rows = _rows(con, loaded.header, roles, restore)
-    check = _check_measure if kind == "measures" else _check_event
+    check = {"measures": _check_measure, "events": _check_event, "assessments": _check_assessment}[kind]
     found: list[Problem] = []
     staged: list[tuple] = []
     seen: dict[tuple, int] = {}
@@ -140,7 +159,7 @@ def problems(con, catalog: Catalog, loaded: tabular.Loaded, kind: str, restore=l
         values = check(row, catalog, problem)
         if values is None:
             continue
-        identity = values[:2] if kind == "measures" else None
+        identity = values[:2] if kind in ("measures", "assessments") else None
         if identity is not None:
             if identity in seen:
                 problem("follow_up", "ingest.duplicate_round", first_line=seen[identity])
@@ -260,6 +279,33 @@ def _check_event(row: _Row, catalog: Catalog, problem) -> tuple | None:
             indicator, area, row.get("comment") or None)
 
 
+def _check_assessment(row: _Row, catalog: Catalog, problem) -> tuple | None:
+    ok = True
+    for role in ASSESSMENT_REQUIRED:
+        if not row.get(role):
+            problem(role, "ingest.required_value")
+            ok = False
+    indicator = catalog.indicator(row.get("indicator")) if row.get("indicator") else None
+    if row.get("indicator") and indicator is None:
+        problem("indicator", "ingest.unknown_indicator", value=row.get("indicator"), suggestion=None)
+        ok = False
+    follow_up = _follow_up(row.get("follow_up")) if row.get("follow_up") else None
+    if row.get("follow_up") and follow_up is None:
+        problem("follow_up", "ingest.bad_follow_up", value=row.get("follow_up"))
+        ok = False
+    judgement = None
+    if row.get("judgement"):
+        judgement = JUDGEMENTS.get(area_key(row.get("judgement")))
+        if judgement is None:
+            problem("judgement", "ingest.unknown_judgement", value=row.get("judgement"))
+            ok = False
+    if not ok:
+        return None
+    return (indicator.id, follow_up[0], follow_up[1], row.get("assessment"), judgement, row.get("by") or None)
+
+
+ASSESSMENT_TYPES = {"line": "INTEGER", "indicator_id": "VARCHAR", "follow_up": "VARCHAR", "follow_up_end": "DATE",
+                    "assessment": "VARCHAR", "judgement": "VARCHAR", "decided_by": "VARCHAR"}
 MEASURE_TYPES = {"line": "INTEGER", "measure_id": "VARCHAR", "follow_up": "VARCHAR", "focus_area_id": "VARCHAR",
                  "sub_goal_id": "VARCHAR", "title": "VARCHAR", "owner": "VARCHAR", "unit": "VARCHAR",
                  "start": "DATE", "end": "DATE", "status": "VARCHAR", "follow_up_end": "DATE", "cost": "DOUBLE",
@@ -269,7 +315,7 @@ EVENT_TYPES = {"line": "INTEGER", "event_date": "DATE", "period": "VARCHAR", "ti
 
 
 def _stage(con, kind: str, rows: list[tuple]) -> None:
-    types = MEASURE_TYPES if kind == "measures" else EVENT_TYPES
+    types = {"measures": MEASURE_TYPES, "events": EVENT_TYPES, "assessments": ASSESSMENT_TYPES}[kind]
     name = STAGED[kind]
     columns = ", ".join(f'"{c}" {t}' for c, t in types.items())
     con.execute(f"CREATE OR REPLACE TEMP TABLE {name} ({columns})")

@@ -38,7 +38,7 @@ def _formatted(detail: dict, lang: str) -> dict:
     for name in ("grain", "found"):
         if isinstance(fmt.get(name), str) and fmt[name] in periods.GRAINS:
             fmt[f"{name}_name"] = t(f"ingest.grain_{fmt[name]}", lang)
-    if fmt.get("kind") in ("measures", "events"):
+    if fmt.get("kind") in ("measures", "events", "assessments"):
         fmt["kind_name"] = t(f"ingest.kind_{fmt['kind']}", lang)
     if "symbol" in fmt:
         names = {"..": "dotdot", ".": "dot", "\u2013": "zero", "\u00d7": "withheld"}

@@ -95,6 +95,13 @@ def follow_up_changes(con, content: str) -> tuple[int, int]:
     dates or links change) or events file (every event is new)."""
     if content == "events":
         return con.execute("SELECT count(*) FROM staged_events").fetchall()[0][0], 0
+    if content == "assessments":
+        new, revised = con.execute("""
+            SELECT count(*) FILTER (WHERE a.indicator_id IS NULL),
+                   count(*) FILTER (WHERE a.indicator_id IS NOT NULL AND (s.assessment IS DISTINCT FROM a.assessment
+                                    OR s.judgement IS DISTINCT FROM a.judgement))
+            FROM staged_assessments s LEFT JOIN assessments a USING (indicator_id, follow_up)""").fetchall()[0]
+        return int(new), int(revised)
     new, revised = con.execute("""
         SELECT count(*) FILTER (WHERE h.measure_id IS NULL OR h.is_demo),
                count(*) FILTER (WHERE h.measure_id IS NOT NULL AND NOT h.is_demo AND (

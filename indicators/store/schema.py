@@ -14,7 +14,7 @@ import duckdb
 from indicators import periods
 from indicators.catalog import Catalog
 
-SCHEMA_VERSION = "4"  # 2: no grain/period_start; 3: revisions.symbol; 4: measures and events (see upgrade)
+SCHEMA_VERSION = "4"  # 2: no grain/period_start; 3: revisions.symbol; 4: measures, events, assessments
 
 TABLES = """
 CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -76,6 +76,16 @@ CREATE TABLE event_rows (                   -- what happened, drawn on the chart
     indicator_id VARCHAR,                  -- NULL: every indicator
     area_id      VARCHAR,                  -- NULL: every area
     comment      VARCHAR
+);
+CREATE TABLE assessment_rows (              -- the committee's assessment per indicator and round
+    upload_id     INTEGER NOT NULL,
+    line          INTEGER,
+    indicator_id  VARCHAR NOT NULL,
+    follow_up     VARCHAR NOT NULL,
+    follow_up_end DATE NOT NULL,
+    assessment    VARCHAR NOT NULL,        -- a sentence, shown beside the computed status
+    judgement     VARCHAR,                 -- optional manual judgement: achieved | on_track | too_slow | moving_away | not_assessable
+    decided_by    VARCHAR
 );
 CREATE TABLE focus_areas (id VARCHAR PRIMARY KEY, name_sv VARCHAR, name_en VARCHAR, ord INTEGER);
 CREATE TABLE areas (id VARCHAR PRIMARY KEY, name VARCHAR, kind VARCHAR);
@@ -149,6 +159,10 @@ QUALIFY row_number() OVER (PARTITION BY measure_id ORDER BY follow_up_end DESC, 
 CREATE VIEW events AS
 SELECT event_date, period, title, kind, indicator_id, area_id, comment, is_demo, upload_id
 FROM ({_live("event_rows")});
+CREATE VIEW assessments AS
+SELECT indicator_id, follow_up, follow_up_end, assessment, judgement, decided_by, is_demo, upload_id, loaded_at
+FROM ({_live("assessment_rows")})
+QUALIFY row_number() OVER (PARTITION BY indicator_id, follow_up ORDER BY upload_id DESC) = 1;
 """
 FOLLOW_UP_TABLES = TABLES[TABLES.index("CREATE TABLE measure_rounds"):TABLES.index("CREATE TABLE focus_areas")]
 
@@ -185,9 +199,13 @@ def upgrade(con: duckdb.DuckDBPyConnection) -> None:
     tables = {row[0] for row in con.execute(
         "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
         " AND table_catalog = current_database()").fetchall()}
-    if "measure_rounds" not in tables:
-        con.execute(FOLLOW_UP_TABLES)
-        con.execute(FOLLOW_UP_VIEWS)
+    for statement in FOLLOW_UP_TABLES.split(";"):  # additive: a table that exists keeps its rows
+        name = statement.split("CREATE TABLE", 1)[-1].split("(", 1)[0].strip()
+        if statement.strip() and name not in tables:
+            con.execute(statement)
+    for view in ("measures", "measure_history", "events", "assessments"):
+        con.execute(f"DROP VIEW IF EXISTS {view}")
+    con.execute(FOLLOW_UP_VIEWS)
     con.execute("DELETE FROM meta WHERE key = 'schema_version'")
     con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
 

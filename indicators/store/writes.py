@@ -157,6 +157,8 @@ INSERTS = {  # where each kind of file's staged rows go
                 ' comment FROM staged_measures',
     "events": "INSERT INTO event_rows SELECT ?, line, event_date, period, title, kind, indicator_id, area_id,"
               " comment FROM staged_events",
+    "assessments": "INSERT INTO assessment_rows SELECT ?, line, indicator_id, follow_up, follow_up_end,"
+                   " assessment, judgement, decided_by FROM staged_assessments",
 }
 
 

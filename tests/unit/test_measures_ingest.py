@@ -95,3 +95,26 @@ def test_an_event_of_an_unknown_kind_is_rejected():
     rows[1][2] = "omorganisation"
     validation, _ = check(export.semicolon_utf8_bom(rows), "handelser.csv")
     assert where(validation) == [(2, "typ", "ingest.unknown_event_kind")]
+
+
+ASSESSMENT = [["indikator", "uppföljning", "bedömning", "manuell_status", "av"],
+              ["skjutningar", "2025-T2", "Färre skjutningar än i fjol, men för få perioder för en säker slutsats.",
+               "I fas", "Trygghetsberedningen"]]
+
+
+def test_the_committees_assessment_is_stored_beside_the_computed_status_and_revisable(home):
+    validation, _ = check(export.semicolon_utf8_bom(ASSESSMENT), "bedomning.csv")
+    assert validation.ok and validation.content == "assessments"
+    assert store.ingest(export.semicolon_utf8_bom(ASSESSMENT), "bedomning.csv", by="test", home=home).ok
+    changed = [ASSESSMENT[0], ASSESSMENT[1][:3] + ["För långsamt", "Trygghetsberedningen"]]
+    outcome = store.ingest(export.semicolon_utf8_bom(changed), "bedomning2.csv", by="test", home=home)
+    assert (outcome.new, outcome.revised) == (0, 1)
+    with store.connect(home) as con:
+        assert con.execute("SELECT indicator_id, follow_up, judgement FROM assessments").fetchall() == [
+            ("skjutningar", "2025-T2", "too_slow")]
+
+
+def test_an_assessment_with_a_judgement_that_is_no_status_word_is_rejected():
+    rows = [ASSESSMENT[0], ASSESSMENT[1][:3] + ["Bra jobbat", ""]]
+    validation, _ = check(export.semicolon_utf8_bom(rows), "bedomning.csv")
+    assert where(validation) == [(2, "manuell_status", "ingest.unknown_judgement")]
