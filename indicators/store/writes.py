@@ -267,15 +267,17 @@ def rebuild(home: Path | None = None, catalog: Catalog | None = None) -> list[tu
 
 
 DEMO_FILE = config.DATA_DIR / "demo" / "demo_observations.csv"
+DEMO_FILES = (DEMO_FILE, config.DATA_DIR / "demo" / "demo_measures.csv",   # indicators.demo and
+              config.DATA_DIR / "demo" / "demo_events.csv")                 # indicators.demo_follow_up write them
+SHIPPED_KINDS = ("reference", "demo")
 
 
 def _shipped_files() -> dict[str, tuple[str, bytes]]:
-    """The reference data and the shipped demo data, loaded through the same path as uploads."""
+    """file name -> (kind, bytes): the reference data and the shipped demo data (values, measures,
+    events), loaded through the same path as uploads."""
     from indicators.catalog import reference
-    return {
-        "reference": ("referensdata.csv", reference.reference_upload_csv()),
-        "demo": (DEMO_FILE.name, DEMO_FILE.read_bytes()),
-    }
+    return {"referensdata.csv": ("reference", reference.reference_upload_csv()),
+            **{path.name: ("demo", path.read_bytes()) for path in DEMO_FILES}}
 
 
 def _build(home: Path, catalog: Catalog, replay: list[archive.Entry]) -> list[tuple[str, Problem]]:
@@ -284,14 +286,15 @@ def _build(home: Path, catalog: Catalog, replay: list[archive.Entry]) -> list[tu
     skipped: list[tuple[str, Problem]] = []
     with working_copy(home, fresh=True) as con:
         schema.create(con, catalog)
-        replayed_kinds = {e.kind for e in replay}
+        replayed = {e.file_name for e in replay if e.kind in SHIPPED_KINDS}
         plan: list[tuple[archive.Entry | None, str, str, bytes]] = []
-        for kind in ("reference", "demo"):
-            if kind not in replayed_kinds:
-                plan.append((None, kind, *shipped[kind]))
+        for name, (kind, data) in shipped.items():  # shipped files the store has not loaded yet
+            if name not in replayed:
+                plan.append((None, kind, name, data))
         for entry in replay:
-            if entry.kind in shipped:
-                plan.append((entry, entry.kind, *shipped[entry.kind]))
+            if entry.kind in SHIPPED_KINDS:  # shipped data is read from data/ as it is now
+                if entry.file_name in shipped:
+                    plan.append((entry, entry.kind, entry.file_name, shipped[entry.file_name][1]))
             else:
                 original = archive.original(home, entry.upload_id)
                 plan.append((entry, entry.kind, entry.file_name, original.read_bytes()))

@@ -31,6 +31,7 @@ def edited_catalog(home, tmp_path, monkeypatch) -> Path:
     """The shipped catalog with 'offentliga_rummet' renamed to 'trygga_platser' (no short name,
     no icon) and a new focus area 'brottsofferstod' that takes over one indicator."""
     folder = Path(shutil.copytree(DATA_DIR / "catalog", tmp_path / "catalog"))
+    (folder / "sub_goals.csv").unlink()  # optional; Eskilstuna's sub-goals name the renamed focus area
     _edit(folder / "focus_areas.csv", RENAMED, "trygga_platser,Trygga platser,Safe places,3,,,")
     with (folder / "focus_areas.csv").open("a", encoding="utf-8") as handle:
         handle.write("brottsofferstod,Stöd till brottsoffer,Support for victims of crime,5,"

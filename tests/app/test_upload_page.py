@@ -155,7 +155,7 @@ def test_a_file_with_errors_shows_each_line_and_cannot_be_saved(analyst, home):
     assert table.iloc[0]["Närmaste giltiga värde"] == "Fröslunda"
     assert not has_button(at, "Spara")
     assert at.get("download_button")                      # the problem list can be downloaded
-    assert len(store.uploads(store.connect(home))) == 2   # still only reference + demo
+    assert len(store.uploads(store.connect(home))) == 4   # still only the reference and demo files
 
 
 def test_several_files_at_once_each_get_their_own_preview(analyst, home):

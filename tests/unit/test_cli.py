@@ -56,23 +56,23 @@ def test_check_of_an_invalid_file_exits_1_and_names_line_and_column(home, bad, l
 def test_ingest_stores_and_history_lists_it_newest_first(home, good):
     done = run(home, "ingest", str(good), "--by", "Anna Analytiker")
     assert done.returncode == 0, done.stderr
-    assert "inläsning 3" in done.stdout
+    assert "inläsning 5" in done.stdout  # after the reference file and three demo files
     history = run(home, "history")
     assert history.returncode == 0
     first = history.stdout.splitlines()[1].split("\t")
-    assert first[0] == "3" and first[2] == "Anna Analytiker" and first[-1] == "good.csv"
+    assert first[0] == "5" and first[2] == "Anna Analytiker" and first[-1] == "good.csv"
 
 
 def test_ingest_of_an_invalid_file_exits_1_in_english_and_stores_nothing(home, bad):
     done = run(home, "ingest", str(bad), lang="en")
     assert done.returncode == 1
     assert "Nothing was saved" in done.stderr
-    assert len(run(home, "history").stdout.splitlines()) == 3  # header + reference + demo
+    assert len(run(home, "history").stdout.splitlines()) == 5  # header, the reference file and three demo files
 
 
 def test_revert_exits_0_for_a_known_upload_and_1_for_an_unknown_one(home, good):
     run(home, "ingest", str(good))
-    assert run(home, "revert", "3").returncode == 0
+    assert run(home, "revert", "5").returncode == 0
     unknown = run(home, "revert", "42", lang="en")
     assert unknown.returncode == 1 and "no upload with id 42" in unknown.stderr
 
@@ -97,7 +97,7 @@ def test_rebuild_exits_0(home, good):
     run(home, "ingest", str(good))
     done = run(home, "rebuild")
     assert done.returncode == 0, done.stderr
-    assert len(run(home, "history").stdout.splitlines()) == 4
+    assert len(run(home, "history").stdout.splitlines()) == 6  # header, 4 shipped, 1 upload
 
 
 def test_template_prints_a_swedish_excel_template_that_check_accepts_once_filled(home, tmp_path):

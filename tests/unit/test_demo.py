@@ -209,3 +209,30 @@ def test_demo_trends_move_in_different_directions_after_the_baseline(indicator_i
         return sum(float(r["value"]) for r in BY_INDICATOR[indicator_id]
                    if r["area"] == "eskilstuna" and r["period"].startswith(year) and r["value"])
     assert (year_total("2025") - year_total("2023")) * direction > 0
+
+
+def test_the_shipped_demo_measures_and_events_equal_the_generator_output_byte_for_byte():
+    from indicators import demo_follow_up
+
+    assert demo_follow_up.MEASURES_FILE.read_bytes() == demo_follow_up.measures_csv()
+    assert demo_follow_up.EVENTS_FILE.read_bytes() == demo_follow_up.events_csv()
+
+
+def test_the_demo_store_has_demo_measures_of_every_focus_area_with_sub_goals_and_events(home):
+    from indicators import store
+
+    with store.connect(home) as con:
+        focus = {row[0] for row in con.execute("SELECT DISTINCT focus_area_id FROM measures WHERE is_demo").fetchall()}
+        assert focus == {g.focus_area for g in CATALOG.sub_goals}
+        assert con.execute("SELECT max(follow_up) FROM measures").fetchall() == [("2026-T2",)]
+        assert con.execute("SELECT count(*) FROM events WHERE is_demo").fetchall()[0][0] == 5
+
+
+def test_real_measures_hide_the_demo_measures(home):
+    from indicators import store
+
+    data = ("atgard;fokusomrade;titel;ansvarig;start;slut;status;uppfoljning\r\n"
+            "FA3-01;offentliga_rummet;Belysning i Fröslunda centrum;kommun;2025-01;2025-12;pågår;2025-T3\r\n")
+    assert store.ingest(data.encode("cp1252"), "atgarder.csv", by="test", home=home).ok
+    with store.connect(home) as con:
+        assert con.execute("SELECT measure_id, is_demo FROM measures").fetchall() == [("FA3-01", False)]

@@ -41,7 +41,7 @@ def test_the_first_start_builds_reference_and_demo_data_through_ingest(home):
             "SELECT period, value, is_demo FROM observations"
             " WHERE indicator_id = 'omraden_polisens_lista' AND area_id = 'eskilstuna'"
             " ORDER BY period").fetchall()
-    assert kinds == ["demo", "reference"]
+    assert kinds == ["demo", "demo", "demo", "reference"]  # newest first: events, measures, values
     assert ("2017", None, False) in lists           # unknown stays unknown, never zero
     assert ("2023", 3.0, False) in lists
 
@@ -99,7 +99,7 @@ def test_a_rejected_file_writes_nothing(home):
     assert not outcome.ok and outcome.upload_id is None
     assert snapshot(home) == before
     assert store.db_path(home).stat().st_mtime_ns == mtime
-    assert len(archive.entries(home)) == 2
+    assert len(archive.entries(home)) == 4  # the shipped reference file and three demo files
 
 
 def test_rebuild_from_the_archive_reproduces_the_same_observations(home):
@@ -153,7 +153,7 @@ def test_two_ingests_at_the_same_time_both_land(home):
     assert [p.wait(timeout=120) for p in procs] == [0, 0]
     assert current(home, area="nyfors", period="2024-01")[0] == 5.0
     assert current(home, area="nyfors", period="2024-02")[0] == 6.0
-    assert len(store.uploads(store.connect(home))) == 4
+    assert len(store.uploads(store.connect(home))) == 6  # four shipped files and the two ingests
 
 
 
