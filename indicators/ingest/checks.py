@@ -448,7 +448,8 @@ def _exact_areas(catalog: Catalog) -> dict[str, str]:
 
 @lru_cache(maxsize=8)
 def _area_choices(catalog: Catalog) -> dict[str, str]:
-    """Matching key -> area name, for suggestions ("froslundaa" -> "Fröslunda")."""
-    choices = {area_key(a.id): a.name for a in catalog.areas}
+    """Matching key -> area name, for suggestions ("froslundaa" -> "Fröslunda", "Hela lande" -> "Riket")."""
+    choices = {area_key(alias): a.name for a in catalog.areas for alias in a.aliases}
+    choices.update({area_key(a.id): a.name for a in catalog.areas})
     choices.update({area_key(a.name): a.name for a in catalog.areas})
     return choices

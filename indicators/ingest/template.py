@@ -38,7 +38,7 @@ def template_rows(catalog: Catalog, indicators: list[Indicator], latest: dict[st
             current = current.next()
             upcoming.append(current)
         for period in upcoming:
-            for area in catalog.areas:
+            for area in catalog.local_areas:  # comparison rows come from national files, not templates
                 rows.append([indicator.id, area.name, period.text, "", "", "", "", ""])
     return rows
 

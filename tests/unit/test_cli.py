@@ -107,7 +107,7 @@ def test_template_prints_a_swedish_excel_template_that_check_accepts_once_filled
     assert lines[0].startswith("indikator;område;period;värde")
     year = str(date.today().year - 1)  # no real values yet: the last complete year
     from indicators.catalog import load_catalog
-    areas = len(load_catalog().areas)  # the template lists every catalog area, comparison areas too
+    areas = len(load_catalog().local_areas)  # the municipality and its areas; comparison rows come from national files
     assert len(lines) == 1 + areas and all(f";{year};" in line for line in lines[1:])
     filled = tmp_path / "filled.csv"
     filled.write_bytes("\r\n".join(
