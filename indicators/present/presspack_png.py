@@ -6,7 +6,6 @@ the user's language and the rest of the press pack is still made.
 """
 from __future__ import annotations
 
-import atexit
 import os
 import shutil
 
@@ -16,7 +15,6 @@ from indicators.present.slides import Slide
 
 SIZES = {"1920x1080": (1920, 1080), "1080x1080": (1080, 1080)}
 _BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
-_started = False
 OFFLINE_WRAPPER = config.REPO_DIR / "bin" / "chromium-offline"
 
 
@@ -36,57 +34,96 @@ def browser() -> str | None:
     return None
 
 
-def _start() -> None:
-    global _started
-    if _started:
-        return
-    import kaleido
-
-    real = browser()
-    if real and not config.browser_path():  # keep the browser off the network
-        os.environ["INDICATORS_REAL_CHROMIUM"] = real
-        os.environ["BROWSER_PATH"] = str(OFFLINE_WRAPPER)
-    kaleido.start_sync_server(silence_warnings=True)  # once per process: 0.3 s an image, not 4 s
-    _started = True
-    atexit.register(stop)
-
-
-def stop() -> None:
-    """Closes the browser kaleido keeps open (at exit, so Chromium is not left to die noisily)."""
-    global _started
-    if _started:
-        import kaleido
-
-        kaleido.stop_sync_server(silence_warnings=True)
-        _started = False
+START_SECONDS = 60.0   # for the browser to start (two cores, a cold disk)
+IMAGE_SECONDS = 20.0   # for each image after that
 
 
 def png_files(slides: list[Slide], lang: str) -> dict[str, bytes]:
     """{file name: PNG bytes} for every slide with a chart, in both sizes.
 
-    Raises PngUnavailable with a message for the user when no browser can draw them.
+    The images are drawn by a worker process (png_worker) with a time limit: START_SECONDS plus
+    IMAGE_SECONDS an image. A browser that never answers, crashes or is missing raises PngUnavailable
+    with a message for the user, and the worker and every process it started are ended; the rest of
+    the press pack is still made.
     """
     if browser() is None:
         raise PngUnavailable(i18n.t("present.pack.no_browser", lang))
-    import warnings
+    jobs = []
+    for n, slide in enumerate(slides, start=1):
+        for label, (width, height) in SIZES.items():
+            fig = figure(slide, standalone=True, width=width, height=height)
+            if fig is not None:
+                jobs.append({"name": f"{n:02d}-{slide.key.replace(':', '-')}-{label}.png",
+                             "figure": fig.to_json(), "width": width, "height": height})
+    if not jobs:
+        return {}
+    return _draw(jobs, START_SECONDS + IMAGE_SECONDS * len(jobs), lang)
 
-    _start()
-    files: dict[str, bytes] = {}
+
+def _draw(jobs: list[dict], seconds: float, lang: str) -> dict[str, bytes]:
+    import base64
+    import json
+    import signal
+    import subprocess
+    import sys
+
+    env = dict(os.environ)
+    real = browser()
+    if real and not config.browser_path():  # keep the browser off the network
+        env["INDICATORS_REAL_CHROMIUM"] = real
+        env["BROWSER_PATH"] = str(OFFLINE_WRAPPER)
+    worker = subprocess.Popen([sys.executable, "-m", "indicators.present.png_worker"], env=env,
+                              cwd=str(config.REPO_DIR), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, start_new_session=True)
     try:
-        for n, slide in enumerate(slides, start=1):
-            for label, (width, height) in SIZES.items():
-                fig = figure(slide, standalone=True, width=width, height=height)
-                if fig is None:
-                    continue
-                name = f"{n:02d}-{slide.key.replace(':', '-')}-{label}.png"
-                with warnings.catch_warnings():
-                    warnings.simplefilter("ignore")
-                    files[name] = fig.to_image(format="png", width=width, height=height, scale=1)
-    except PngUnavailable:
-        raise
-    except Exception as error:  # kaleido/choreographer errors: browser missing, crashed, timed out
-        text = str(error).splitlines()[0] if str(error) else type(error).__name__
+        out, err = worker.communicate(json.dumps(jobs).encode("utf-8"), timeout=seconds)
+    except subprocess.TimeoutExpired:
+        _end(worker, signal)
+        raise PngUnavailable(i18n.t("present.pack.png_timeout", lang, seconds=int(seconds))) from None
+    finally:
+        _end(worker, signal)
+    files = {}
+    for line in out.decode("ascii", "replace").splitlines():
+        name, _, data = line.partition("\t")
+        if data:
+            files[name] = base64.b64decode(data)
+    if worker.returncode != 0 or len(files) != len(jobs):
+        text = (err.decode("utf-8", "replace").strip().splitlines() or [f"exit {worker.returncode}"])[-1]
         if "chrome" in text.lower() or "browser" in text.lower():
-            raise PngUnavailable(i18n.t("present.pack.no_browser", lang)) from error
-        raise PngUnavailable(i18n.t("present.pack.png_failed", lang, error=text)) from error
+            raise PngUnavailable(i18n.t("present.pack.no_browser", lang))
+        raise PngUnavailable(i18n.t("present.pack.png_failed", lang, error=text[:200]))
     return files
+
+
+def _end(worker, signal) -> None:
+    """Ends the worker and everything it started, if still running. The browser kaleido starts runs
+    in a session of its own, so the worker's process tree is collected first and every member
+    killed (a process group would miss it)."""
+    for pid in [*_descendants(worker.pid), worker.pid]:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+    try:
+        worker.wait(timeout=10)
+    except Exception:  # noqa: BLE001 - nothing more to do for a process that will not die
+        pass
+
+
+def _descendants(pid: int) -> list[int]:
+    """Every process below `pid`, from /proc (children first)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", "rb") as handle:
+                    parent = int(handle.read().rsplit(b")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            children.setdefault(parent, []).append(int(entry))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found[::-1]

@@ -213,3 +213,26 @@ def test_one_png_per_chart_in_wide_and_square_sizes(home, catalog):
     assert len(pngs) == 2 * 3  # goal, focus, indicator: two sizes each
     sizes = {_png_size(d) for d in pngs.values()}
     assert sizes == {(1920, 1080), (1080, 1080)}
+
+
+def test_a_browser_that_never_answers_is_stopped_and_the_rest_of_the_pack_is_made(home, catalog, tmp_path,
+                                                                                 monkeypatch):
+    import os
+    import time
+
+    hang = tmp_path / "chromium-that-hangs"
+    pids = tmp_path / "pids"
+    hang.write_text(f"#!/bin/sh\necho $$ >> {pids}\nexec sleep 600\n")
+    hang.chmod(0o755)
+    monkeypatch.setenv("BROWSER_PATH", str(hang))
+    monkeypatch.setattr(presspack_png, "START_SECONDS", 4.0)
+    monkeypatch.setattr(presspack_png, "IMAGE_SECONDS", 0.5)
+    started = time.monotonic()
+    pack = presspack.build(store.connect(home), catalog, _spec(catalog), png=True)
+    assert time.monotonic() - started < 60
+    assert not any(name.startswith("png/") for name in pack.files)
+    assert "presentation.pptx" in pack.files
+    assert pack.warnings and "svarade inte" in pack.warnings[0]
+    for pid in (int(p) for p in pids.read_text().split()) if pids.exists() else ():
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)  # the hanging browser was ended with the worker
