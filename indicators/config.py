@@ -53,6 +53,11 @@ def value(name: str) -> str | None:
     return os.environ.get(name) or None
 
 
+def child_environment(**extra: str) -> dict[str, str]:
+    """The environment a child process (the PNG worker) starts with: this one, plus `extra`."""
+    return {**os.environ, **extra}
+
+
 def home() -> Path:
     """The store folder: $INDICATORS_HOME, or data/store/ in the checkout. Created when missing."""
     folder = Path(value("INDICATORS_HOME") or DATA_DIR / "store").expanduser()

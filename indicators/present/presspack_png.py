@@ -67,11 +67,10 @@ def _draw(jobs: list[dict], seconds: float, lang: str) -> dict[str, bytes]:
     import subprocess
     import sys
 
-    env = dict(os.environ)
     real = browser()
-    if real and not config.browser_path():  # keep the browser off the network
-        env["INDICATORS_REAL_CHROMIUM"] = real
-        env["BROWSER_PATH"] = str(OFFLINE_WRAPPER)
+    env = config.child_environment(  # keep the browser off the network
+        **({"INDICATORS_REAL_CHROMIUM": real, "BROWSER_PATH": str(OFFLINE_WRAPPER)}
+           if real and not config.browser_path() else {}))
     worker = subprocess.Popen([sys.executable, "-m", "indicators.present.png_worker"], env=env,
                               cwd=str(config.REPO_DIR), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, start_new_session=True)
