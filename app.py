@@ -16,6 +16,7 @@ web.require_login_for_browsing()
 web.keep_lang_in_url()  # ?lang=en survives navigation, so a copied link keeps the language
 
 current = web.navigate()
+web.store_notice()  # another program holds the database file: say that the pages show the last version
 if web.presenting() and current.url_path != "presentation":
     web.presentation_chrome()  # ?present=1 on any page: no sidebar, toolbar or controls; Esc leaves
 current.run()

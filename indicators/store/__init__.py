@@ -11,9 +11,9 @@ present, web or cli.
 from indicators.store.history import (Upload, annotated_count, new_and_revised, revisions_of_staged,
                                       uploads)
 from indicators.store.writes import (DEMO_FILE, SETTINGS, SYSTEM_USER, IngestOutcome, connect,
-                                     db_path, demo_hidden, display_name, ensure_store, ingest,
+                                     db_path, demo_hidden, display_name, ensure_store, ingest, is_snapshot,
                                      rebuild, revert, set_demo_hidden, version)
 
 __all__ = ["DEMO_FILE", "SETTINGS", "SYSTEM_USER", "IngestOutcome", "Upload", "annotated_count", "connect", "db_path",
-           "demo_hidden", "display_name", "ensure_store", "ingest", "new_and_revised", "rebuild",
+           "demo_hidden", "display_name", "ensure_store", "ingest", "is_snapshot", "new_and_revised", "rebuild",
            "revert", "revisions_of_staged", "set_demo_hidden", "uploads", "version"]

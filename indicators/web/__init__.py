@@ -29,7 +29,7 @@ _EXPORTS = {
     "navigation": ("focus_screens", "navigate", "current_focus_area", "has_focus_page",
                    "focus_link"),
     "data": ("home", "version", "cursor", "catalog", "clear_caches", "protected", "caption",
-             "demo_mark", "upload_times", "last_loaded", "shows_demo"),
+             "demo_mark", "upload_times", "last_loaded", "shows_demo", "store_notice"),
     "page_data": ("overview_view", "focus", "years", "profile", "indicator_table", "downloads",
                   "changes_since", "police", "method_markdown", "indicator_facts",
                   "sources_table"),

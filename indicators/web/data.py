@@ -7,6 +7,7 @@ are disclosure-controlled before they leave this package.
 """
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import duckdb
@@ -32,9 +33,43 @@ def version() -> Key:
     return (str(folder), *store.version(folder))
 
 
-@st.cache_resource(max_entries=4, show_spinner=False)
+_open: dict[str, list[tuple[Key, duckdb.DuckDBPyConnection]]] = {}  # store folder -> newest last
+_open_lock = threading.Lock()
+KEEP_OPEN = 2  # the current version and the one before it (a session may still be reading it)
+
+
 def _connection(key: Key) -> duckdb.DuckDBPyConnection:
-    return store.connect(Path(key[0]))
+    """The read-only connection of one store version, shared by every session of this process.
+
+    Older versions' connections are closed as soon as two newer ones exist, so a server does not
+    keep replaced (deleted) store files open after ingests; the previous one stays open for a
+    session that is still reading it.
+    """
+    with _open_lock:
+        versions = _open.setdefault(key[0], [])
+        for known, con in versions:
+            if known == key:
+                return con
+        con = store.connect(Path(key[0]))
+        versions.append((key, con))
+        while len(versions) > KEEP_OPEN:
+            versions.pop(0)[1].close()
+        return con
+
+
+def _close_all() -> None:
+    with _open_lock:
+        for versions in _open.values():
+            for _, con in versions:
+                con.close()
+        _open.clear()
+
+
+def store_notice() -> None:
+    """A notice on every page while another process holds the store file read-write: the pages
+    show the last version written whole, and the notice says why figures may lag."""
+    if store.is_snapshot(cursor()):
+        st.warning(i18n.t("app.store_held", lang()), icon=":material/lock:")
 
 
 def cursor(key: Key | None = None) -> duckdb.DuckDBPyConnection:
@@ -56,7 +91,7 @@ def catalog() -> Catalog:
 def clear_caches() -> None:
     """After a write by this app: drop every cached value (other writers change the version)."""
     st.cache_data.clear()
-    _connection.clear()
+    _close_all()
 
 
 # --- protected frames -----------------------------------------------------------------------
