@@ -77,15 +77,30 @@ def staged_contents(con) -> StagedContents:
                           tuple(row[0] for row in periods))
 
 
+# The current real value of each staged key only: a join on the few keys a file has, instead of the
+# `observations` view's window over every revision (a 2,160-row file into a store with a million
+# more rows took 2.2 s through the view, almost all of it here).
+_CURRENT_OF_STAGED = """
+    WITH keys AS (SELECT DISTINCT indicator_id, area_id, period FROM staged),
+    current AS (
+        SELECT r.indicator_id, r.area_id, r.period, r.value, r.note, r.source, r.symbol
+        FROM revisions r SEMI JOIN keys k
+          ON r.indicator_id = k.indicator_id AND r.area_id = k.area_id AND r.period = k.period
+        JOIN uploads u USING (upload_id)
+        WHERE u.status = 'active' AND u.kind <> 'demo'
+        QUALIFY row_number() OVER (PARTITION BY r.indicator_id, r.area_id, r.period ORDER BY r.upload_id DESC) = 1
+    )"""
+
+
 def new_and_revised(con) -> tuple[int, int]:
-    """How many staged values are new and how many change a current real value (used by the save
-    and by the upload preview on a read-only connection, so the preview counts what the save will)."""
-    new, revised = con.execute("""
-        SELECT count(*) FILTER (WHERE o.indicator_id IS NULL OR o.is_demo),
-               count(*) FILTER (WHERE o.indicator_id IS NOT NULL AND NOT o.is_demo
-                                AND s.value IS DISTINCT FROM o.value)
-        FROM staged s LEFT JOIN observations o
-          ON o.indicator_id = s.indicator_id AND o.area_id = s.area_id AND o.period = s.period
+    """How many staged values are new (no current real value) and how many change a current real
+    value (used by the save and by the upload preview on a read-only connection, so the preview
+    counts what the save will)."""
+    new, revised = con.execute(_CURRENT_OF_STAGED + """
+        SELECT count(*) FILTER (WHERE c.indicator_id IS NULL),
+               count(*) FILTER (WHERE c.indicator_id IS NOT NULL AND s.value IS DISTINCT FROM c.value)
+        FROM staged s LEFT JOIN current c
+          ON c.indicator_id = s.indicator_id AND c.area_id = s.area_id AND c.period = s.period
     """).fetchall()[0]
     return int(new), int(revised)
 
@@ -117,12 +132,12 @@ def follow_up_changes(con, content: str) -> tuple[int, int]:
 def annotated_count(con) -> int:
     """How many staged values equal the current real value but change its note, source or symbol
     (an upload that only corrects comments is not "nothing happened")."""
-    return int(con.execute("""
-        SELECT count(*) FROM staged s JOIN observations o
-          ON o.indicator_id = s.indicator_id AND o.area_id = s.area_id AND o.period = s.period
-        WHERE NOT o.is_demo AND s.value IS NOT DISTINCT FROM o.value
-          AND (s.note IS DISTINCT FROM o.note OR s.source IS DISTINCT FROM o.source
-               OR s.symbol IS DISTINCT FROM o.symbol)
+    return int(con.execute(_CURRENT_OF_STAGED + """
+        SELECT count(*) FROM staged s JOIN current c
+          ON c.indicator_id = s.indicator_id AND c.area_id = s.area_id AND c.period = s.period
+        WHERE s.value IS NOT DISTINCT FROM c.value
+          AND (s.note IS DISTINCT FROM c.note OR s.source IS DISTINCT FROM c.source
+               OR s.symbol IS DISTINCT FROM c.symbol)
     """).fetchall()[0][0])
 
 
