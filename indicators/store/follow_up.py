@@ -103,8 +103,3 @@ def assessments(con, indicator_id: str | None = None) -> pd.DataFrame:
         params.append(indicator_id)
     return con.execute(sql + " ORDER BY indicator_id, follow_up_end DESC", params).df()
 
-
-def follow_up_demo(con) -> bool:
-    """True when any shown measure or event is demo data."""
-    return con.execute("SELECT (SELECT count(*) FROM measures WHERE is_demo)"
-                       " + (SELECT count(*) FROM events WHERE is_demo)").fetchall()[0][0] > 0
