@@ -1,7 +1,9 @@
 """A focus area's page (one per focus area of the catalog, each with its own URL; the frame says
-which): per indicator a trend toward 2027, the status, ranked areas and the area × period heat
-table. Area and period range live in the URL (?area=froslunda&from=2021&to=2026), so a copied link
-reproduces the view."""
+which): its measures' status counts, per indicator a trend toward 2027 (with the periods of linked
+measures and the events that concern it), the status and beside it the committee's assessment,
+ranked areas and the area × period heat table; then the measures by sub-goal and by owner. Area
+and period range live in the URL (?area=froslunda&from=2021&to=2026), so a copied link reproduces
+the view."""
 import streamlit as st
 
 from indicators import web
@@ -35,10 +37,15 @@ def render(focus_id: str | None) -> None:
     indicators = cat.indicators_in(focus_id)
     st.title(focus.name(web.lang()))
     area, span = _filters(focus_id, [i.id for i in indicators])
+    measures = web.focus_measures(focus_id)
+    st.markdown(f"**{web.t('measures.counts_heading')}:** {measures['counts']}"
+                + (f" · {web.t('app.demo_mark')}" if measures["demo"] else ""))
+    web.measures_link(web.t("measures.open_all"), focus_area_id=focus_id)
     for ind in indicators:
         view = web.focus(ind.id, area, span)
         st.header(ind.name(web.lang()), divider="gray")
         web.status_line(view["status"])
+        web.assessment_line(view["assessment"])
         caption = web.caption(ind.id)
         web.chart(view["trend"], key=f"trend_{ind.id}")
         notes = [caption, web.t("views.projection_note", baseline=ind.baseline_period,
@@ -46,6 +53,7 @@ def render(focus_id: str | None) -> None:
         if view["example"]:
             notes.append(web.t("views.example_target_note"))
         st.caption(" ".join(notes))
+        web.follow_up_captions(view["captions"])
         left, right = st.columns(2)
         with left:
             if view["ranking"] is not None:
@@ -59,6 +67,23 @@ def render(focus_id: str | None) -> None:
             st.info(web.t("views.no_data"))
         for line in view["legend"]:
             st.caption(line)
+    _measures(focus_id, measures)
+
+
+def _measures(focus_id: str, measures: dict) -> None:
+    """The focus area's measures by sub-goal (example sub-goals marked), then by owner."""
+    st.header(web.t("measures.by_sub_goal"), divider="gray")
+    st.caption(web.t("measures.effect_note"))
+    for group in measures["groups"]:
+        st.subheader(group.name)
+        if group.placeholder:
+            st.caption(web.t("measures.placeholder_sub_goal"))
+        st.markdown(group.counts_text)
+        if len(group.table):
+            st.dataframe(group.table, hide_index=True, width="stretch")
+    if measures["total"]:
+        st.subheader(web.t("measures.by_owner"))
+        st.dataframe(measures["owners"], hide_index=True, width="stretch")
 
 
 render(web.current_focus_area())

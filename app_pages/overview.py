@@ -25,6 +25,8 @@ for row_start in range(0, len(cards), 2):
             st.markdown(f"#### {card.name}")
             st.caption(web.t("views.status_counts"))
             st.markdown("  \n".join(card.count_texts))
+            st.caption(web.t("measures.counts_heading"))
+            st.markdown("  \n".join([card.measures_text] + card.measure_texts))
             st.caption(web.t("views.moved_most"))
             st.markdown("  \n".join(f"- {m.text}" for m in card.movers) or web.t("views.no_movers"))
             web.focus_link(card.focus_area_id, web.t("views.open_focus", name=card.name),
@@ -51,5 +53,8 @@ if found["new"] or found["revised"]:
     st.dataframe(found["summary"], hide_index=True, width="stretch")
     st.dataframe(found["table"], hide_index=True, width="stretch")
     st.caption(web.t("views.changes_limited", limit=web.number(len(found["table"]))) + " · " + web.caption())
-else:
+if len(found["measures"]):
+    st.markdown(f"**{web.t('measures.changes_heading')}**")
+    st.dataframe(found["measures"], hide_index=True, width="stretch")
+if not (found["new"] or found["revised"] or len(found["measures"])):
     st.info(web.t("views.changes_none"))

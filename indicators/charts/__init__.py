@@ -4,11 +4,13 @@ Contract: builders take plain data (already disclosure-controlled) and labels, a
 `plotly.graph_objects.Figure` with the demo watermark inside when the data is demo. `text` reads a
 drawn figure back into a table and an alt text, so what a screen reader gets is what was drawn.
 """
-from indicators.charts.figures import (COMPARISON_GROUP, NOTE_NAME, WATERMARK_NAME, ProfileRow,
+from indicators.charts.figures import (COMPARISON_GROUP, EVENT_GROUP, MEASURE_GROUP, NOTE_NAME,
+                                       WATERMARK_NAME, EventMark, MeasureBand, ProfileRow,
                                        ReferenceLine, TrajectoryData, area_ranking, heat_table,
                                        police_list, profile, separators, trajectory, watermark,
                                        year_date)
 
-__all__ = ["COMPARISON_GROUP", "NOTE_NAME", "WATERMARK_NAME", "ProfileRow", "ReferenceLine",
+__all__ = ["COMPARISON_GROUP", "EVENT_GROUP", "MEASURE_GROUP", "NOTE_NAME", "WATERMARK_NAME",
+           "EventMark", "MeasureBand", "ProfileRow", "ReferenceLine",
            "TrajectoryData", "area_ranking", "heat_table", "police_list", "profile", "separators",
            "trajectory", "watermark", "year_date"]

@@ -6,6 +6,7 @@ disclosure-controlled ("<5" for hidden small counts), so the table shows nothing
 """
 from __future__ import annotations
 
+import html
 import re
 from datetime import date, datetime
 
@@ -18,8 +19,9 @@ _TAGS = re.compile(r"<[^>]+>")
 
 
 def plain(text) -> str:
-    """Text without plotly's HTML tags (`<b>`, `<br>`) and with single spaces."""
-    return " ".join(_TAGS.sub(" ", str(text or "")).split())
+    """Text without plotly's HTML tags (`<b>`, `<br>`), entities read back (`&lt;` is `<`: user
+    text is escaped before it reaches a figure) and with single spaces."""
+    return html.unescape(" ".join(_TAGS.sub(" ", str(text or "")).split()))
 
 
 def _label(value) -> str:

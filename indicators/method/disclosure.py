@@ -28,7 +28,8 @@ from indicators import config, i18n
 
 SMALL = "small"
 SECONDARY = "secondary"
-PROTECTED_COLUMNS = ("value", "numerator", "denominator", "lower", "upper")
+# An analyst's note on a hidden cell is hidden with it: free text may repeat the number.
+PROTECTED_COLUMNS = ("value", "numerator", "denominator", "lower", "upper", "note")
 _KEYS = ["indicator_id", "period"]
 
 

@@ -1,5 +1,6 @@
 """The press pack: the deck (.pptx), the images (.png), a one-page summary (.pdf) and the numbers
-(.csv, .xlsx), all rendered from the same slides, written to a folder and/or as one zip.
+(.csv, .xlsx), all rendered from the same slides, written to a folder and/or as one zip; the
+measures of the set's focus areas close the deck as a table and come as a CSV and a sheet.
 
     pack = presspack.build(con, catalog, spec)           # in memory: {name: bytes}, warnings
     presspack.write(pack, Path("out"), zip_name="pressmaterial.zip")
@@ -17,6 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from indicators.present import presspack_pdf, presspack_png, presspack_pptx, presspack_table, slides as slide_model
+from indicators import i18n
 from indicators.catalog import Catalog
 from indicators.present.slideset import SlideSet, focus_choices
 
@@ -51,13 +53,22 @@ def build(con, catalog: Catalog, spec: SlideSet, *, png: bool = True,
     deck = slide_model.build(con, catalog, spec)
     summary = slide_model.build(con, catalog, summary_set(catalog, lang))
     as_of = max((s.as_of for s in summary if s.as_of), default="") or (today or date.today()).isoformat()
+    measures, measures_demo = slide_model.measures_table(con, catalog, spec)
+    shown = tuple(i18n.t(f"measures.col.{k}", lang) for k in ("id", "title", "owner", "period", "status"))
+    table = presspack_pptx.MeasuresTable(
+        i18n.t("measures.title", lang), measures, shown, i18n.t("measures.pack_source", lang),
+        i18n.t("present.demo_mark", lang) if measures_demo else "")
     files: dict[str, bytes] = {
-        "presentation.pptx": presspack_pptx.pptx_bytes(deck),
+        "presentation.pptx": presspack_pptx.pptx_bytes(deck, table),
         "sammanfattning.pdf" if lang == "sv" else "summary.pdf":
             presspack_pdf.pdf_bytes(summary, lang, as_of=as_of),
         "siffror.csv" if lang == "sv" else "numbers.csv": presspack_table.csv_bytes(deck, catalog, lang),
-        "siffror.xlsx" if lang == "sv" else "numbers.xlsx": presspack_table.xlsx_bytes(deck, catalog, lang),
+        "siffror.xlsx" if lang == "sv" else "numbers.xlsx":
+            presspack_table.xlsx_bytes(deck, catalog, lang, measures),
     }
+    if len(measures):
+        files["atgarder.csv" if lang == "sv" else "measures.csv"] = presspack_table.measures_csv(
+            measures, lang, demo=measures_demo)
     warnings: list[str] = []
     if png:
         try:

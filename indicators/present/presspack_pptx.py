@@ -8,7 +8,9 @@ demo mark both on the slide and in the chart's own title (so a chart copied out 
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 
+import pandas as pd
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
@@ -175,12 +177,64 @@ def _slide(prs, model: Slide, n: int, total: int):
     return slide
 
 
-def pptx_bytes(slides: list[Slide]) -> bytes:
-    """The deck as .pptx bytes, 16:9."""
+MEASURE_ROWS = 9          # measures per table slide (16 pt, readable from the back of a room)
+
+
+@dataclass(frozen=True)
+class MeasuresTable:
+    """The measures table the deck ends with (views.measures.table of the set's focus areas)."""
+    title: str
+    table: pd.DataFrame
+    columns: tuple[str, ...]          # the columns shown on the slides (all stay in the CSV/XLSX)
+    source: str
+    demo_mark: str                    # "" for real measures
+
+
+def _measures_slides(prs, measures: MeasuresTable, first: int, total: int) -> None:
+    """One slide per MEASURE_ROWS measures: a native table (editable text), the demo mark when
+    demo, the source line and page number."""
+    rows = measures.table[list(measures.columns)]
+    inner = WIDTH - 2 * MARGIN
+    for part, start in enumerate(range(0, len(rows), MEASURE_ROWS)):
+        chunk = rows.iloc[start:start + MEASURE_ROWS]
+        slide = prs.slides.add_slide(prs.slide_layouts[6])
+        top = Inches(0.3)
+        if measures.demo_mark:
+            _text(slide, WIDTH - MARGIN - Inches(4), top, Inches(4), Inches(0.45), measures.demo_mark, 16,
+                  bold=True, colour=style.DEMO, align=PP_ALIGN.RIGHT, name="demo_mark")
+        _text(slide, MARGIN, top + Inches(0.4), inner, Inches(0.8), measures.title, 28, bold=True,
+              name="title")
+        frame = slide.shapes.add_table(len(chunk) + 1, len(measures.columns), MARGIN, top + Inches(1.3),
+                                       inner, Inches(0.45) * (len(chunk) + 1))
+        frame.name = "measures_table"
+        table = frame.table
+        for c, name in enumerate(measures.columns):
+            table.cell(0, c).text = name
+        for r, values in enumerate(chunk.itertuples(index=False), start=1):
+            for c, value in enumerate(values):
+                table.cell(r, c).text = "" if value is None else str(value)
+        for r in range(len(chunk) + 1):
+            for c in range(len(measures.columns)):
+                for paragraph in table.cell(r, c).text_frame.paragraphs:
+                    for run in paragraph.runs:
+                        run.font.size = Pt(14)
+        footer_top = HEIGHT - Inches(0.75)
+        _text(slide, MARGIN, footer_top, inner - Inches(1.2), Inches(0.5), measures.source, 12,
+              colour=style.MUTED, name="provenance")
+        _text(slide, WIDTH - MARGIN - Inches(1.2), footer_top, Inches(1.2), Inches(0.5),
+              f"{first + part}/{total}", 12, colour=style.MUTED, align=PP_ALIGN.RIGHT, name="page")
+
+
+def pptx_bytes(slides: list[Slide], measures: MeasuresTable | None = None) -> bytes:
+    """The deck as .pptx bytes, 16:9; with `measures`, the measures table on slides at the end."""
     prs = Presentation()
     prs.slide_width, prs.slide_height = WIDTH, HEIGHT
+    extra = 0 if measures is None or not len(measures.table) else -(-len(measures.table) // MEASURE_ROWS)
+    total = len(slides) + extra
     for n, model in enumerate(slides, start=1):
-        _slide(prs, model, n, len(slides))
+        _slide(prs, model, n, total)
+    if extra:
+        _measures_slides(prs, measures, len(slides) + 1, total)
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue()

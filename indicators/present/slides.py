@@ -20,7 +20,7 @@ import pandas as pd
 from indicators.method import disclosure, progress
 from indicators.present import findings
 from indicators import i18n
-from indicators.store import queries
+from indicators.store import follow_up, queries
 from indicators.catalog import reference
 from indicators.method import status as statuses
 from indicators.catalog import Catalog
@@ -320,14 +320,27 @@ def _goal(con, catalog: Catalog, lang: str, cache) -> Slide:
                  first, last, as_of, demo)
 
 
-def _focus(catalog: Catalog, focus_id: str, lang: str, cache) -> Slide | None:
+def _measure_line(measures: pd.DataFrame | None, focus_id: str, lang: str) -> tuple[tuple[str, ...], bool]:
+    """The focus slide's measures sentence ("12 av 18 åtgärder genomförda, 3 försenade") and
+    whether it rests on demo data; nothing when the store holds no measures at all."""
+    from indicators.views import measures as measure_view
+    if measures is None or not len(measures):
+        return (), False
+    mine = measures[measures["focus_area_id"] == focus_id]
+    text = measure_view.counts_text(measure_view.counts(mine), lang, slide=True)
+    return (text,), bool(len(mine)) and bool(mine["is_demo"].any())
+
+
+def _focus(catalog: Catalog, focus_id: str, lang: str, cache,
+           measures: pd.DataFrame | None = None) -> Slide | None:
     focus = catalog.focus_area(focus_id)
     members = catalog.indicators_in(focus_id)
     if focus is None or not members:
         return None
     datas = [cache(i) for i in members]
     found = [d.assessment.status for d in datas]
-    demo = any(d.demo for d in datas)
+    body, measures_demo = _measure_line(measures, focus_id, lang)
+    demo = any(d.demo for d in datas) or measures_demo
     tiles = tuple(Tile(s, statuses.symbol(s, "lower" if s == statuses.ON_TRACK and _mostly_lower(members)
                                           else "higher"),
                        statuses.word(s, lang), found.count(s), statuses.colour(s))
@@ -336,7 +349,7 @@ def _focus(catalog: Catalog, focus_id: str, lang: str, cache) -> Slide | None:
     chart = _chart(lead, catalog, (catalog.municipality.id,), lang, _finding(lead, catalog, lang))
     return Slide(f"focus:{focus_id}", "focus", lang, focus.name(lang),
                  findings.focus_summary(found, lang, demo=demo),
-                 i18n.t("present.lead_chart", lang, name=lead.indicator.name(lang)), (), tiles,
+                 i18n.t("present.lead_chart", lang, name=lead.indicator.name(lang)), body, tiles,
                  chart, lead.indicator.source, lead.first, lead.last, lead.loaded, demo,
                  focus_area=focus_id)
 
@@ -366,6 +379,7 @@ def build(con, catalog: Catalog, spec: SlideSet) -> list[Slide]:
     chosen indicator. Every number in them has been through disclosure.protect."""
     lang = spec.lang
     observations = queries.observations(con)
+    measures = follow_up.measures(con)
     memo: dict[str, _Data] = {}
 
     def cache(indicator) -> _Data:
@@ -376,7 +390,7 @@ def build(con, catalog: Catalog, spec: SlideSet) -> list[Slide]:
     slides = [_goal(con, catalog, lang, cache)]
     for focus_id in spec.focus_areas:
         if focus_id != GOAL_FOCUS_AREA:
-            slide = _focus(catalog, focus_id, lang, cache)
+            slide = _focus(catalog, focus_id, lang, cache, measures)
             if slide:
                 slides.append(slide)
     for indicator_id in spec.indicators:
@@ -398,6 +412,11 @@ def table(slides: list[Slide], catalog: Catalog | None = None) -> pd.DataFrame:
                          "indicator": "", "area": "", "series": "status",
                          "category": f"{tile.symbol} {tile.word}", "value": float(tile.count),
                          "shown": str(tile.count), "suppressed": None, "unit": ""})
+        if slide.kind == "focus":
+            for line in slide.body:   # the measures sentence: as shown, no number of its own
+                rows.append({**base, "chart": i18n.t("measures.counts_heading", slide.lang),
+                             "indicator": "", "area": "", "series": "measures", "category": "",
+                             "value": None, "shown": line, "suppressed": None, "unit": ""})
         chart = slide.chart
         if chart is None:
             continue
@@ -413,3 +432,17 @@ def table(slides: list[Slide], catalog: Catalog | None = None) -> pd.DataFrame:
     columns = ["slide", "title", "chart", "indicator", "area", "series", "category", "value",
                "shown", "suppressed", "unit", "source", "as_of", "demo"]
     return pd.DataFrame(rows, columns=columns)
+
+
+def measures_table(con, catalog: Catalog, spec: SlideSet) -> tuple[pd.DataFrame, bool]:
+    """The measures of the slide set's focus areas (every focus area when it names none), as the
+    Åtgärder page's table in the set's language, and whether any of them is demo data."""
+    from indicators.views import measures as measure_view
+    frame = follow_up.measures(con)
+    chosen = [f for f in spec.focus_areas if f != GOAL_FOCUS_AREA]
+    if chosen and len(frame):
+        frame = frame[frame["focus_area_id"].isin(chosen)]
+    frame = measure_view.ordered(frame, catalog)
+    table = measure_view.table(frame, catalog, spec.lang)
+    demo = bool(len(frame)) and bool(frame["is_demo"].any())
+    return table, demo

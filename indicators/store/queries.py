@@ -46,11 +46,12 @@ def has_demo(con, indicator_id: str | None = None) -> bool:
 # --- views (dashboard pages): narrow SQL, aggregated in DuckDB --------------------------------
 
 def indicator_frame(con, indicator_id: str) -> pd.DataFrame:
-    """Every area × period of one indicator (value, numerator, denominator, n, is_demo, source,
-    loaded_at), oldest period first: the whole indicator × period that disclosure.protect needs."""
+    """Every area × period of one indicator (value, numerator, denominator, n, the analyst's note,
+    is_demo, source, loaded_at), oldest period first: the whole indicator × period that
+    disclosure.protect needs."""
     return con.execute(
         "SELECT indicator_id, area_id, period, grain, period_start, value, numerator, denominator,"
-        " n, is_demo, source, loaded_at FROM observations WHERE indicator_id = ?"
+        " n, note, is_demo, source, loaded_at FROM observations WHERE indicator_id = ?"
         " ORDER BY period_start, area_id", [indicator_id]).df()
 
 

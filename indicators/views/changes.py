@@ -1,5 +1,5 @@
-"""'What changed since': new and revised values loaded after a moment, as a table a committee
-member reads. Values of sensitive indicators are shown only where the current, protected data
+"""'What changed since': new and revised values loaded after a moment, and measures whose status
+changed, as tables a committee member reads. Values of sensitive indicators are shown only where the current, protected data
 shows them; a revised value's old number is held to the same rule (and to the small-count rule)."""
 from __future__ import annotations
 
@@ -48,6 +48,32 @@ def table(changes: pd.DataFrame, catalog: Catalog, lang: str,
             col("file"): r.file_name,
         })
     return pd.DataFrame(out)
+
+
+def measure_table(frame: pd.DataFrame, catalog: Catalog, lang: str) -> pd.DataFrame:
+    """Measures whose status changed (store.follow_up.status_changes_since): id, title, focus
+    area, status now and before (word + symbol; "ny" for a measure new since then), round,
+    loaded at, file; a demo column when any row is demo data."""
+    from indicators.method import measure_status
+    col = lambda k: i18n.t(f"measures.col.{k}", lang)  # noqa: E731
+    rows = []
+    for r in frame.itertuples(index=False):
+        focus = catalog.focus_area(r.focus_area_id)
+        rows.append({
+            col("id"): r.measure_id, col("title"): r.title,
+            col("focus_area"): focus.name(lang) if focus else r.focus_area_id,
+            col("status"): measure_status.label(r.status, lang),
+            col("previous"): (measure_status.label(r.previous, lang) if isinstance(r.previous, str)
+                              else i18n.t("measures.changes_new", lang)),
+            col("round"): r.follow_up,
+            col("loaded_at"): r.loaded_at.strftime("%Y-%m-%d %H:%M") if r.loaded_at is not None else "",
+            col("file"): r.file_name,
+        })
+    columns = [col(k) for k in ("id", "title", "focus_area", "status", "previous", "round", "loaded_at", "file")]
+    out = pd.DataFrame(rows, columns=columns)
+    if len(frame) and bool(frame["is_demo"].any()):
+        out[col("demo")] = [i18n.t("app.demo_mark", lang) if d else "" for d in frame["is_demo"]]
+    return out
 
 
 def summary(frame: pd.DataFrame, catalog: Catalog, lang: str) -> pd.DataFrame:

@@ -61,6 +61,22 @@ def status_view(indicator: Indicator, assessment: progress.Assessment, lang: str
                       i18n.t(f"method.status_help.{sid}", lang), note)
 
 
+def _notes(frame: pd.DataFrame, area_id: str) -> dict[str, str]:
+    """{period: the analyst's note} of one area (protected: a hidden cell's note is hidden too)."""
+    if "note" not in frame:
+        return {}
+    rows = frame[(frame["area_id"] == area_id) & frame["note"].notna()]
+    return {str(p): str(n) for p, n in zip(rows["period"], rows["note"]) if str(n).strip()}
+
+
+def _with_note(hover: str, note: str | None, lang: str) -> str:
+    """A hover text with the analyst's note under it (escaped: plotly reads HTML in hovers)."""
+    if not note:
+        return hover
+    from indicators.views.chart_marks import escaped
+    return hover + "<br>" + i18n.t("notes.hover", lang, note=escaped(note))
+
+
 def years_available(frame: pd.DataFrame) -> list[int]:
     """The years that have any period in the frame, oldest first."""
     return sorted({int(str(p)[:4]) for p in frame["period"].unique()}) if len(frame) else []
@@ -173,11 +189,13 @@ def trajectory_data(indicator: Indicator, frame: pd.DataFrame, area_id: str, are
         series_name=i18n.t("views.observed_rolling" if a.rolling else "views.observed", lang),
     )
     lowers, uppers = [], []
+    notes = _notes(frame, area_id)
     for p, v in series:
         data.x.append(charts.year_date(p.years()))
         data.y.append(v)
         suffix = f" ({rolling_word})" if a.rolling else ""
-        data.hover.append(f"{area_name}<br>{p.text}{suffix}: {fmt(v, lang, dec)} {unit}")
+        data.hover.append(_with_note(f"{area_name}<br>{p.text}{suffix}: {fmt(v, lang, dec)} {unit}",
+                                     None if a.rolling else notes.get(p.text), lang))
         iv = _interval(indicator, v, frame, area_id, p.text, a.rolling)
         lowers.append(iv[0] if iv else None)
         uppers.append(iv[1] if iv else None)
@@ -191,7 +209,8 @@ def trajectory_data(indicator: Indicator, frame: pd.DataFrame, area_id: str, are
             period = parse(p)
             data.period_x.append(charts.year_date(period.years() - 0.5 / progress.PER_YEAR[period.grain]))
             data.period_y.append(_num(v))
-            data.period_hover.append(f"{area_name}<br>{p}: {label} {unit}")
+            data.period_hover.append(_with_note(f"{area_name}<br>{p}: {label} {unit}",
+                                                notes.get(str(p)), lang))
         data.period_name = i18n.t(f"views.per_{indicator.grain}", lang)
         data.period_axis_title = f"{unit}, {data.period_name}"
     example = a.target_is_example
@@ -306,10 +325,21 @@ def heat(indicator: Indicator, frame: pd.DataFrame, catalog: Catalog, lang: str,
     return Heat([_area_name(catalog, a) for a in order], columns, z, texts)
 
 
+def notes(indicator: Indicator, frame: pd.DataFrame, catalog: Catalog) -> list[tuple[str, str, str]]:
+    """(area name, period, note) of every shown value with an analyst's note, newest first
+    (protected frame: a hidden cell's note is hidden with it)."""
+    if "note" not in frame:
+        return []
+    rows = frame[frame["note"].notna()].sort_values(["period_start", "area_id"], ascending=[False, True])
+    return [(_area_name(catalog, a), str(p), str(n)) for a, p, n in
+            zip(rows["area_id"], rows["period"], rows["note"]) if str(n).strip()]
+
+
 def table(indicator: Indicator, frame: pd.DataFrame, catalog: Catalog, lang: str,
           years: tuple[int, int] | None = None, *, for_download: bool = False) -> pd.DataFrame:
-    """The data table (protected): area, period, value as shown ("<5" for a hidden cell).
-    For downloads the value is numeric (empty when hidden) with a separate mark column."""
+    """The data table (protected): area, period, value as shown ("<5" for a hidden cell), the
+    analyst's note (hidden with its cell). For downloads the value is numeric (empty when hidden)
+    with a separate mark column."""
     rows = frame[_in_range(frame["period"], years)]
     labels = disclosure.labels(rows, lang, indicator.decimals)
     t = lambda k: i18n.t(f"views.col.{k}", lang)  # noqa: E731
@@ -327,4 +357,6 @@ def table(indicator: Indicator, frame: pd.DataFrame, catalog: Catalog, lang: str
         out[t("demo")] = rows["is_demo"].astype(bool).values if "is_demo" in rows else False
     else:
         out[t("value")] = labels.values
+    if "note" in rows:
+        out[i18n.t("notes.col", lang)] = [str(n) if isinstance(n, str) else "" for n in rows["note"]]
     return out.reset_index(drop=True)

@@ -41,6 +41,8 @@ class Card:
     counts: dict[str, int]          # status id -> number of indicators
     count_texts: list[str]          # "↘ I fas: 2" ... (word + symbol, never colour alone)
     movers: list[Mover] = field(default_factory=list)
+    measures_text: str = ""         # "12 av 18 genomförda, 3 försenade" ("" without measures data)
+    measure_texts: list[str] = field(default_factory=list)   # "Genomförd ✓: 12" ...
 
 
 def mover(indicator: Indicator, assessment: progress.Assessment, lang: str) -> Mover | None:
@@ -61,8 +63,11 @@ def mover(indicator: Indicator, assessment: progress.Assessment, lang: str) -> M
     return Mover(indicator.id, indicator.name(lang), text, change)
 
 
-def cards(catalog: Catalog, frame: pd.DataFrame, lang: str) -> list[Card]:
-    """One card per focus area with indicators."""
+def cards(catalog: Catalog, frame: pd.DataFrame, lang: str,
+          measures: pd.DataFrame | None = None) -> list[Card]:
+    """One card per focus area with indicators; with `measures` (the view `measures`), each card
+    also counts its focus area's measures by status in their latest round."""
+    from indicators.views import measures as measure_view
     whole = catalog.municipality.id
     out = []
     for focus in sorted(catalog.focus_areas, key=lambda f: f.order):
@@ -80,7 +85,13 @@ def cards(catalog: Catalog, frame: pd.DataFrame, lang: str) -> list[Card]:
         moves.sort(key=lambda m: -abs(m.change))
         texts = [f"{statuses.badge(s, 'lower' if s == statuses.ON_TRACK else 'higher', lang)}: {counts[s]}"
                  for s in statuses.STATUSES if s in counts]
-        out.append(Card(focus.id, focus.name(lang), counts, texts, moves[:2]))
+        card = Card(focus.id, focus.name(lang), counts, texts, moves[:2])
+        if measures is not None:
+            mine = measures[measures["focus_area_id"] == focus.id] if len(measures) else measures
+            found = measure_view.counts(mine)
+            card.measures_text = measure_view.counts_text(found, lang)
+            card.measure_texts = measure_view.status_texts(found, lang)
+        out.append(card)
     return out
 
 

@@ -11,8 +11,10 @@ here (`web.t`, `web.focus`, `web.chart`, ...) and lives in one module:
   page_data     what each screen shows, cached per store version and language
   login         who is logged in, the login/logout widgets
   presentation  presentation mode (?present=1), slide sets and the press pack
-  widgets       charts with their text alternative, the status line, times and year ranges
+  widgets       charts with their text alternative, the status line, times and year ranges;
+                plain() for user text in Markdown, the committee's assessment beside a status
   upload        the upload page: who may upload, its three tabs (upload_files, upload_history)
+  assessment    the indicator page's form: an analyst records the committee's assessment
 
 The names are re-exported lazily (PEP 562 module `__getattr__`): importing this package imports no
 module above, so `python -m indicators.web` defines no Streamlit cache before a runtime exists
@@ -27,12 +29,13 @@ _EXPORTS = {
     "session": ("LANG_KEY", "lang", "set_lang", "keep_lang_in_url", "language_switch", "t",
                 "number", "link_params", "url_choice", "keep_in_url", "url_selectbox"),
     "navigation": ("focus_screens", "navigate", "current_focus_area", "has_focus_page",
-                   "focus_link"),
+                   "focus_link", "indicator_link", "measures_link"),
     "data": ("home", "version", "cursor", "catalog", "clear_caches", "protected", "caption",
              "demo_mark", "upload_times", "last_loaded", "shows_demo", "store_notice"),
     "page_data": ("overview_view", "focus", "years", "profile", "indicator_table", "downloads",
                   "changes_since", "police", "method_markdown", "indicator_facts",
-                  "sources_table"),
+                  "sources_table", "focus_measures", "measure_options", "measures_page",
+                  "indicator_follow_up"),
     "login": ("ACCOUNT_KEY", "THROTTLE_KEY", "User", "login_method", "user", "is_analyst",
               "logout", "login_box", "require_login_for_browsing"),
     "presentation": ("PRESENT_KEY", "presenting", "slide_set", "slides", "presspack_zip",
@@ -40,8 +43,10 @@ _EXPORTS = {
                      "focus_choices", "max_auto_seconds", "chosen_slide_set", "slide_link",
                      "show_slide", "slide_preview"),
     "upload": ("upload_page",),
+    "assessment": ("assessment_form",),
     "widgets": ("chart", "status_line", "when", "since_last_upload", "since_date",
-                "default_since_date", "default_first_year", "indicator_names", "disclosure_text"),
+                "default_since_date", "default_first_year", "indicator_names", "disclosure_text",
+                "plain", "assessment_line", "follow_up_captions"),
 }
 _MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
 __all__ = sorted(_MODULE_OF)

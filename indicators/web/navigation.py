@@ -34,6 +34,7 @@ class Screen:
 SCREENS = (
     Screen("follow", "app_pages/overview.py", "oversikt", "nav.overview", ":material/dashboard:",
            default=True),
+    Screen("follow", "app_pages/measures.py", "atgarder", "measures.nav", ":material/checklist:"),
     Screen("data", "app_pages/areas.py", "omraden", "nav.page.areas", ":material/map:"),
     Screen("data", "app_pages/indicator.py", "indikator", "nav.page.indicator",
            ":material/query_stats:"),
@@ -124,3 +125,27 @@ def focus_link(focus_area_id: str, label: str, *, icon: str | None = None) -> No
         st.page_link(_focus_page(screen), label=label, icon=icon, query_params=link_params())
     except StreamlitPageNotFoundError:
         st.markdown(f"[{label}]({screen.url_path})")
+
+
+def _link(script: str, url_path: str, label: str, params: dict, icon: str | None) -> None:
+    """A link to a fixed page with query parameters (and the language); a page run outside the
+    frame (tested on its own) gets a plain markdown link to the same address."""
+    from urllib.parse import urlencode
+    from streamlit.errors import StreamlitPageNotFoundError
+    query = {**params, **link_params()}
+    try:
+        st.page_link(script, label=label, icon=icon, query_params=query)
+    except StreamlitPageNotFoundError:
+        st.markdown(f"[{label}]({url_path}?{urlencode(query)})")
+
+
+def indicator_link(indicator_id: str, label: str, *, icon: str | None = ":material/query_stats:") -> None:
+    """A link to the indicator page showing `indicator_id`."""
+    _link("app_pages/indicator.py", "indikator", label, {"id": indicator_id}, icon)
+
+
+def measures_link(label: str, *, focus_area_id: str | None = None,
+                  icon: str | None = ":material/checklist:") -> None:
+    """A link to the Åtgärder page, filtered to one focus area when given."""
+    _link("app_pages/measures.py", "atgarder", label,
+          {"fokus": focus_area_id} if focus_area_id else {}, icon)

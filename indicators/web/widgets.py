@@ -3,6 +3,8 @@ alternative, times and year ranges as a reader sees them.
 """
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from indicators import config
@@ -72,3 +74,37 @@ def disclosure_text() -> str:
     limit = config.min_count()
     return t("views.about_disclosure_text", limit=limit, limit_minus=limit - 1)
 
+
+
+# --- user text ------------------------------------------------------------------------------
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$&^=])")
+
+
+def plain(text) -> str:
+    """User text (a measure's title, a comment, an assessment) for st.markdown/st.caption: on one
+    line, every Markdown and Streamlit marker (`*`, `[`, `:red[`, `:material/…:`, `$`) escaped so
+    it shows as written and never becomes a link, an icon, a colour or formula."""
+    return _MARKDOWN.sub(r"\\\1", " ".join(str(text or "").split()))
+
+
+def assessment_line(found) -> None:
+    """The committee's assessment (views.assessments.AssessmentView) under the computed status,
+    labelled as the committee's, never in its place; nothing when there is none."""
+    if found is None:
+        return
+    parts = [t("assessment.line", heading=t("assessment.heading"), round=plain(found.round),
+               text=plain(found.text))]
+    if found.judgement:
+        parts.append(t("assessment.judgement", badge=found.judgement))
+    if found.by:
+        parts.append(t("assessment.by", by=plain(found.by)))
+    if found.demo:
+        parts.append(t("app.demo_mark"))
+    st.markdown(" · ".join(parts))
+
+
+def follow_up_captions(captions: list[str]) -> None:
+    """The texts under a trend chart about its measures, events and series breaks (user text)."""
+    for line in captions:
+        st.caption(plain(line))

@@ -12,7 +12,8 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 REPO = Path(__file__).resolve().parents[2]
-PAGES = {"overview": 1, "areas": 1, "indicator": 1, "police_list": 1, "about": 0}  # page: charts
+PAGES = {"overview": 1, "areas": 1, "indicator": 1, "police_list": 1, "about": 0,
+         "measures": 0}  # page: charts
 FOCUS_PAGES = {  # focus area: charts on its page (app_pages/focus.py, one page per focus area)
     "skjutningar_grovt_vald": 14, "nyrekrytering_unga": 12, "offentliga_rummet": 12,
     "systemhotande_brottslighet": 6,
