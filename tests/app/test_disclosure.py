@@ -69,7 +69,8 @@ SMALL_TOKEN = re.compile(r"(?<![\d<.,])[1-4](?![\d.,])")
 
 def _leaks(text: str) -> list[str]:
     """Stand-alone 1–4 tokens in a text, ignoring dates, periods and '<5'."""
-    cleaned = re.sub(r"\d{4}-(Q|H)?\d+", "", text)
+    cleaned = re.sub(r"\d{4}-(Q|H|T)?\d+", "", text)  # periods, tertials (follow-up rounds) too
+    cleaned = re.sub(r"\b[A-Z]{1,4}\d+-\d+[a-z]?\b", "", cleaned)  # measure ids (FA2-03a)
     cleaned = re.sub(r"\d{1,3}(\u00a0\d{3})+", "", cleaned)  # 1 234 in Swedish format
     return SMALL_TOKEN.findall(cleaned)
 
