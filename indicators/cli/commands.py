@@ -13,13 +13,9 @@ from pathlib import Path
 from indicators import config
 from indicators.cli.output import say, warn
 from indicators.cli.table import USAGE, Command
-from indicators.i18n import number, t
+from indicators.i18n import t
 
 OK, INVALID = 0, 1
-
-
-def _read(path: str) -> bytes:
-    return Path(path).read_bytes()
 
 
 def _user() -> str:

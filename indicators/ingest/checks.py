@@ -6,14 +6,14 @@ parameters; every rule of DATA.md section 2 is a flag computed in SQL, so no Pyt
 """
 from __future__ import annotations
 
-import difflib
-from functools import lru_cache
 
 from indicators.ingest import decoding, headers, tabular
 from indicators import periods
 from indicators.catalog import Catalog, area_key
 from indicators.ingest.numbers import cleaned_sql, missing_sql, symbol_sql, zero_sql
 from indicators.ingest.options import NONE, Options
+from indicators.ingest.flag_problems import FlagProblems, once_per_value
+from indicators.ingest.lookups import exact_areas, indicator_keys
 from indicators.ingest.problems import Problem
 
 MAX_BITS = 1 << 27  # duplicate keys up to this many are found with a bitmap (16 MB), more by sorting
@@ -34,7 +34,7 @@ def drop_staged(con) -> None:
         con.execute(f"DROP TABLE IF EXISTS {name}")
 
 
-class Checker:
+class Checker(FlagProblems):
     """The SQL that maps texts, parses numbers, flags problems and stages the rows of one file.
 
     One pass writes `_ingest_typed`: line, indicator, area and period as integer codes, the numbers
@@ -111,7 +111,7 @@ class Checker:
 
     def _maps(self) -> None:
         """Map tables `_ingest_ind/area/period`: text -> id, code (for the duplicate key), bad flag."""
-        keys = _indicator_keys(self.catalog)
+        keys = indicator_keys(self.catalog)
         order = {i.id: n for n, i in enumerate(self.catalog.indicators)}
         rows = []
         for text, written in self._lookup_texts("indicator"):
@@ -124,7 +124,7 @@ class Checker:
                                         "grain": "VARCHAR", "measure": "VARCHAR", "bad": "TINYINT"}, rows)
         order = {a.id: n for n, a in enumerate(self.catalog.areas)}
         rows = []
-        exact = _exact_areas(self.catalog)
+        exact = exact_areas(self.catalog)
         for text, written in self._lookup_texts("area"):
             found = exact.get(written) or self.catalog.area_id_for(written)
             bad = 0 if found else 1 if not text.strip() else 2
@@ -251,7 +251,7 @@ class Checker:
         period_col = self.layout.columns.get("period")
         problems += [Problem(line, self.header(vcol if period_col is None else period_col), "ingest.duplicate",
                              {"first_line": first}) for line, vcol, first in duplicates]
-        return _once_per_value(problems)
+        return once_per_value(problems)
 
     def _notices(self, typed: str) -> None:
         """What the preview tells besides problems: cells read as symbols, areas skipped."""
@@ -262,74 +262,6 @@ class Checker:
             self.skipped_areas = {self.restore(text): count for text, count in self.con.execute(
                 f"SELECT c.area_t, count(*) FROM ({self.cells_sql()}) c JOIN _ingest_area a ON c.area_t = a.t"
                 f" WHERE a.skip GROUP BY 1 ORDER BY min(c.line)").fetchall()}
-
-    def _texts(self, lines: list[int]) -> dict[int, tuple]:
-        if not lines:
-            return {}
-        rows = self.con.execute(
-            f"SELECT * FROM {tabular.ROWS} WHERE line IN (SELECT unnest(?::INTEGER[]))", [lines]).fetchall()
-        return {row[0]: tuple(self.restore(cell) for cell in row[2:]) for row in rows}
-
-    def _field_key(self, found: int) -> str:
-        """A comma-separated row with too many fields most likely split a decimal comma."""
-        if self.loaded.delimiter == "," and found > self.width:
-            return "ingest.field_count_comma"
-        return "ingest.field_count"
-
-    def _flag_problems(self, line, vcol, bad: dict, indicator_id, cells: tuple) -> list[Problem]:
-        cols = self.layout.columns
-        if "period" in cols:
-            period_col, period_text = cols["period"], cells[cols["period"]]
-        elif "period" in self.layout.constants:
-            period_col, period_text = None, self.layout.constants["period"]
-        else:
-            period_col, period_text = vcol, self.loaded.header[vcol]
-        out = []
-
-        def add(position, key, **detail):
-            out.append(Problem(line, self.header(position), key, detail))
-
-        for flag, name, unknown in (("ind_bad", "indicator", "ingest.unknown_indicator"),
-                                    ("area_bad", "area", "ingest.unknown_area")):
-            if bad[flag] == 1:
-                add(cols[name], "ingest.required_value")
-            elif bad[flag] == 2:
-                text = cells[cols[name]]
-                add(cols[name], unknown, value=text, suggestion=self._suggestion(unknown, text))
-        if bad["period_bad"] == 1:
-            add(period_col, "ingest.required_value")
-        elif bad["period_bad"] == 2:
-            reason = periods.not_a_period_because(period_text or "")
-            add(period_col, f"ingest.{reason}" if reason else "ingest.bad_period", value=period_text)
-        elif bad["period_bad"] == 3:
-            grain = self.catalog.indicator(indicator_id).grain
-            add(period_col, "ingest.wrong_grain", value=period_text, found=periods.parse(period_text).grain,
-                grain=grain, example=periods.example(grain), indicator=indicator_id)
-        if bad["late_bad"]:
-            add(period_col, "ingest.late_period", value=period_text, last=self.last_year)
-        if bad["whole_bad"]:
-            text = cells[vcol] if vcol is not None else None
-            if bad["whole_bad"] == 2:
-                add(vcol, "ingest.count_thousands", value=text, suggestion=_thousands(text))
-            else:
-                add(vcol, "ingest.count_fraction", value=text, indicator=indicator_id)
-        for name in self.numbers:
-            position = vcol if name == "value" else cols[name]
-            flag, text = bad[f"{name}_bad"], cells[position] if position is not None else None
-            if flag == 1:
-                add(position, "ingest.not_a_number", value=text)
-            elif flag == 2:
-                add(position, "ingest.negative", value=text, indicator=indicator_id)
-            elif flag == 3:
-                add(position, "ingest.share_range", value=text)
-        return out
-
-    def _suggestion(self, key: str, text: str) -> str | None:
-        if key != "ingest.unknown_area":
-            return indicator_suggestion(self.catalog, text)
-        choices = _area_choices(self.catalog)
-        close = difflib.get_close_matches(area_key(text), list(choices), n=1, cutoff=0.6)
-        return choices[close[0]] if close else None
 
     # -- the accepted rows ------------------------------------------------------------------------
     def stage(self) -> None:
@@ -368,35 +300,6 @@ class _unordered:
         self.con.execute(f"SET preserve_insertion_order = {'true' if self.keep else 'false'}")
 
 
-_ONCE = ("ingest.unknown_area", "ingest.unknown_indicator")
-
-
-def _once_per_value(problems: list[Problem]) -> list[Problem]:
-    """An unknown area or indicator is named once, at its first line, with how many more lines
-    have it (a national file's 289 other kommuner are 289 problems, not one per cell)."""
-    first: dict[tuple, int] = {}
-    more: dict[tuple, int] = {}
-    kept = []
-    for problem in problems:
-        if problem.key in _ONCE:
-            key = (problem.key, problem.column, problem.detail.get("value"))
-            if key in first:
-                more[key] = more.get(key, 0) + 1
-                continue
-            first[key] = len(kept)
-        kept.append(problem)
-    for key, count in more.items():
-        found = kept[first[key]]
-        kept[first[key]] = Problem(found.line, found.column, found.key, {**found.detail, "more": count})
-    return kept
-
-
-def _thousands(text: str) -> str:
-    """`1,234` read with the comma as a thousands separator, written the Swedish way: `1 234`."""
-    digits = "".join(c for c in str(text) if c.isdigit())
-    return f"{int(digits):,}".replace(",", "\u00a0")
-
-
 def _sql_string(text: str) -> str:
     return "'" + str(text).replace("'", "''") + "'"
 
@@ -411,45 +314,3 @@ def _flag_sql(name: str, text: str, sign: str, share: bool, extra: tuple[str, ..
             f" WHEN {missing_sql(cleaned_sql(text), extra)} THEN 0 ELSE 1 END)")
 
 
-@lru_cache(maxsize=8)
-def _indicator_keys(catalog: Catalog) -> dict[str, str]:
-    """Matching key -> indicator id, for ids (any case) and names in both languages."""
-    keys: dict[str, str] = {}
-    for indicator in catalog.indicators:
-        keys.setdefault(area_key(indicator.name_sv), indicator.id)
-        keys.setdefault(area_key(indicator.name_en), indicator.id)
-    for indicator in catalog.indicators:
-        keys[area_key(indicator.id)] = indicator.id
-        for code in getattr(indicator, "codes", ()):  # `kolada:N07403`: a source's own code
-            keys[area_key(code)] = indicator.id
-    return keys
-
-
-def indicator_id_for(catalog: Catalog, text: str) -> str | None:
-    """The indicator an analyst's text names: id, name in either language, or a source code."""
-    return _indicator_keys(catalog).get(area_key(text))
-
-
-def indicator_suggestion(catalog: Catalog, text: str) -> str | None:
-    choices = {i.id: i.id for i in catalog.indicators}
-    choices.update({area_key(i.name_sv): i.id for i in catalog.indicators})
-    choices.update({area_key(i.name_en): i.id for i in catalog.indicators})
-    close = difflib.get_close_matches(area_key(text), list(choices), n=1, cutoff=0.6)
-    return choices[close[0]] if close else None
-
-
-@lru_cache(maxsize=8)
-def _exact_areas(catalog: Catalog) -> dict[str, str]:
-    """Area ids and names exactly as the catalog writes them -> id (skips normalising most texts)."""
-    exact = {a.name: a.id for a in catalog.areas}
-    exact.update({a.id: a.id for a in catalog.areas})
-    return exact
-
-
-@lru_cache(maxsize=8)
-def _area_choices(catalog: Catalog) -> dict[str, str]:
-    """Matching key -> area name, for suggestions ("froslundaa" -> "Fröslunda", "Hela lande" -> "Riket")."""
-    choices = {area_key(alias): a.name for a in catalog.areas for alias in a.aliases}
-    choices.update({area_key(a.id): a.name for a in catalog.areas})
-    choices.update({area_key(a.name): a.name for a in catalog.areas})
-    return choices

@@ -21,7 +21,7 @@ import duckdb
 
 from indicators import config, periods
 from indicators.catalog import Catalog
-from indicators.ingest import checks, decoding, headers, kolada, measures, pcaxis, tabular
+from indicators.ingest import checks, decoding, headers, kolada, lookups, measures, pcaxis, tabular
 from indicators.ingest.options import NONE, Options
 from indicators.ingest.problems import Notice, Problem
 
@@ -157,9 +157,9 @@ def _load(con, data: bytes, file_name: str, options: Options, result: Validation
 def _option_problems(catalog: Catalog, options: Options) -> list[Problem]:
     """Choices that cannot be right whatever the file holds: an unknown indicator, a bad period."""
     problems = []
-    if options.indicator and not checks.indicator_id_for(catalog, options.indicator):
+    if options.indicator and not lookups.indicator_id_for(catalog, options.indicator):
         problems.append(Problem(None, None, "ingest.unknown_indicator", {
-            "value": options.indicator, "suggestion": checks.indicator_suggestion(catalog, options.indicator)}))
+            "value": options.indicator, "suggestion": lookups.indicator_suggestion(catalog, options.indicator)}))
     if options.period and periods.parse(options.period) is None:
         reason = periods.not_a_period_because(options.period)
         problems.append(Problem(None, None, f"ingest.{reason}" if reason else "ingest.bad_period",
