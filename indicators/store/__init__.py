@@ -10,8 +10,9 @@ present, web or cli.
 """
 from indicators.store.history import (Upload, annotated_count, new_and_revised, revisions_of_staged,
                                       uploads)
+from indicators.store.connection import is_snapshot
 from indicators.store.writes import (DEMO_FILE, SETTINGS, SYSTEM_USER, IngestOutcome, connect,
-                                     db_path, demo_hidden, display_name, ensure_store, ingest, is_snapshot,
+                                     db_path, demo_hidden, display_name, ensure_store, ingest,
                                      rebuild, revert, set_demo_hidden, version)
 
 __all__ = ["DEMO_FILE", "SETTINGS", "SYSTEM_USER", "IngestOutcome", "Upload", "annotated_count", "connect", "db_path",

@@ -19,7 +19,7 @@ from indicators.store import archive, schema
 from indicators.store import history
 from indicators.store.history import annotated_count, new_and_revised
 from indicators import config
-from indicators.store import atomic
+from indicators.store import atomic, connection
 from indicators.store.atomic import DB_NAME, working_copy, write_lock
 from indicators.catalog import Catalog, load_catalog
 from indicators.ingest import Problem, Validation, drop_staged, validate
@@ -57,53 +57,10 @@ def version(home: Path | None = None) -> tuple[int, int]:
 
 
 def connect(home: Path | None = None) -> duckdb.DuckDBPyConnection:
-    """A read-only connection to the current store file (built first if there is none).
-
-    The file is ATTACHed to a fresh in-memory database rather than opened with
-    `duckdb.connect(path)`: DuckDB caches one database instance per path in a process, so a second
-    `connect(path)` while an old connection is open would keep showing the replaced file.
-    When another process holds the file read-write (the DuckDB CLI opens files read-write unless
-    told `-readonly`), DuckDB refuses even a reader; the connection then reads a snapshot copy of
-    the file as it was last written whole, and `is_snapshot(con)` says so, so a page can say it.
-    """
-    path = ensure_store(home)
-    con = duckdb.connect()
-    try:
-        _attach(con, path)
-    except duckdb.IOException as error:
-        if "lock" not in str(error).lower():
-            raise
-        copy = _snapshot(path)
-        try:
-            _attach(con, copy)
-        finally:
-            copy.unlink(missing_ok=True)  # the attached file stays readable; nothing is left behind
-    con.execute("USE store")
-    return con
-
-
-SNAPSHOT_PREFIX = "indicators-snapshot-"
-
-
-def _attach(con, path: Path) -> None:
-    con.execute(f"ATTACH '{str(path).replace(chr(39), chr(39) * 2)}' AS store (READ_ONLY)")
-
-
-def _snapshot(path: Path) -> Path:
-    """A private copy of the store file to read while another process holds the file itself."""
-    import shutil
-    import tempfile
-
-    handle = tempfile.NamedTemporaryFile(prefix=SNAPSHOT_PREFIX, suffix=".duckdb", delete=False)
-    handle.close()
-    shutil.copyfile(path, handle.name)
-    return Path(handle.name)
-
-
-def is_snapshot(con) -> bool:
-    """True when `con` reads a snapshot because another process holds the store file."""
-    found = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = 'store'").fetchall()
-    return bool(found) and Path(found[0][0] or "").name.startswith(SNAPSHOT_PREFIX)
+    """A read-only connection to the current store file (built first if there is none); see
+    store/connection.py for why it attaches, and for the snapshot it reads while another process
+    holds the file."""
+    return connection.open_read_only(ensure_store(home))
 
 
 def ensure_store(home: Path | None = None, catalog: Catalog | None = None) -> Path:
