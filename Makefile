@@ -4,8 +4,11 @@ PYTHON ?= python3
 VENV   ?= .venv
 PY      = $(VENV)/bin/python
 PORT   ?= 8501
+REPLICAS   ?= 2
+PROXY_PORT ?= 8080
+BASE_PATH  ?= /trygghet/
 
-.PHONY: install run test test-fast browser-deps bench demo clean-store
+.PHONY: install run serve-replicas test test-fast browser-deps nginx-deps bench demo clean-store
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -19,13 +22,24 @@ run: install
 	$(PY) -m indicators history > /dev/null   # builds data/store/ on first start
 	$(PY) -m indicators.web --server.port $(PORT)   # = streamlit run app.py (see indicators/web/launcher.py)
 
+# Two (REPLICAS) dashboard processes behind nginx with sticky sessions, in the foreground; Ctrl-C
+# stops all. http://127.0.0.1:8080/trygghet/ (PROXY_PORT, BASE_PATH). See docs/deploy.md.
+serve-replicas: install nginx-deps
+	$(PY) deploy/serve_replicas.py --replicas $(REPLICAS) --port $(PROXY_PORT) --base $(BASE_PATH)
+
 # Debian's chromium for the browser tests (never a downloaded browser). Needs root or sudo.
 browser-deps:
 	@command -v chromium > /dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi; }
 
-test: install browser-deps
+# Debian's nginx for serve-replicas and its test (only the binary: its own service is not used).
+nginx-deps:
+	@command -v nginx > /dev/null || test -x /usr/sbin/nginx || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq nginx; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq nginx; fi; }
+
+test: install browser-deps nginx-deps
 	$(PY) -m pytest
 
 test-fast: install

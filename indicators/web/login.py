@@ -12,6 +12,7 @@ from indicators.web.session import lang, t
 
 ACCOUNT_KEY = "login_account"
 THROTTLE_KEY = "login_throttle"
+OIDC_ERROR_KEY = "login_oidc_error"
 
 
 class User:
@@ -24,10 +25,21 @@ class User:
         return f"User({self.label!r}, analyst={self.is_analyst}, {self.method})"
 
 
+def secrets_files() -> list[str] | None:
+    """The secrets files Streamlit reads, when its `secrets.files` option was set (config.toml,
+    `--secrets.files`, `STREAMLIT_SECRETS_FILES`: e.g. /etc/indicators/secrets.toml on a server);
+    None for Streamlit's default, the checkout's `.streamlit/secrets.toml` (auth_config's default).
+    The login rules must read the same file st.login reads."""
+    from streamlit import config as streamlit_config
+    if not streamlit_config.is_manually_set("secrets.files"):
+        return None
+    return [str(path) for path in st.get_option("secrets.files")]
+
+
 def login_method() -> str:
     """"oidc" | "local" | "none" (no account yet: nobody can log in)."""
     from indicators.access import oidc as auth_config
-    return auth_config.login_method()
+    return auth_config.login_method(secrets_files())
 
 
 def user() -> User | None:
@@ -40,7 +52,7 @@ def user() -> User | None:
             return None
         claims = st.user.to_dict()
         return User(auth_config.oidc_display_name(claims),
-                    auth_config.oidc_role(claims) == "analyst", "oidc")
+                    auth_config.oidc_role(claims, secrets_files()) == "analyst", "oidc")
     account = st.session_state.get(ACCOUNT_KEY)
     if account is None:
         return None
@@ -87,6 +99,24 @@ def _try_login(username: str, password: str) -> None:
     st.session_state.pop("login_error", None)
 
 
+def _start_oidc_login() -> None:
+    """Sends the browser to the identity provider (st.login), after asking the provider's
+    discovery document with a short timeout. An unreachable provider would otherwise end on
+    Streamlit's bare English "Authentication error" page; here the visitor stays on the page they
+    were reading and gets a message in their language (the button stays: try again later)."""
+    import logging
+
+    from indicators.access import oidc as auth_config
+    files = secrets_files()
+    problem = auth_config.discovery_problem(auth_config.metadata_url(files) or "")
+    if problem:
+        logging.getLogger(__name__).warning("OIDC login not started: %s", problem)
+        st.session_state[OIDC_ERROR_KEY] = t("login.oidc.unreachable")
+        return
+    st.session_state.pop(OIDC_ERROR_KEY, None)
+    st.login(auth_config.oidc_provider(files))
+
+
 def _submit_login() -> None:
     state = st.session_state
     username, password = state.get("login_username", ""), state.get("login_password", "")
@@ -114,9 +144,10 @@ def login_box() -> None:
         return
     method = login_method()
     if method == "oidc":
-        from indicators.access import oidc as auth_config
         if st.button(t("login.login_oidc"), key="login_oidc", icon=":material/login:"):
-            st.login(auth_config.oidc_provider())
+            _start_oidc_login()
+        if st.session_state.get(OIDC_ERROR_KEY):
+            st.error(st.session_state[OIDC_ERROR_KEY], icon=":material/cloud_off:")
     elif method == "local":
         with st.expander(t("login.title"), icon=":material/login:",
                          expanded=bool(st.session_state.get("login_error"))):

@@ -128,9 +128,13 @@ def app_url(server_home, server_env):
         stop_server(process)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
-    """Debian's chromium through Playwright (skipped locally when missing, failed in CI)."""
+    """Debian's chromium through Playwright (skipped locally when missing, failed in CI).
+
+    One per test package (tests/browser, tests/integration, which imports this fixture): Playwright's
+    sync API cannot start a second instance while one is running, so each package's chromium is
+    closed before the next package starts its own."""
     if not Path(CHROMIUM).exists():
         _missing(f"chromium not found at {CHROMIUM}")
     try:
