@@ -64,27 +64,43 @@ def _try_login(username: str, password: str) -> None:
     import time
 
     from indicators.access import accounts, throttle as login_throttle
-    now = time.monotonic()
     mine = st.session_state.setdefault(THROTTLE_KEY, login_throttle.Throttle())
-    theirs = login_throttle.for_username(username)
-    wait = max(mine.wait(now), theirs.wait(now))
-    if wait > 0:
-        st.session_state["login_error"] = t("login.wait", seconds=int(wait) + 1)
-        return
     try:
-        account = accounts.verify(None, (username or "").strip().lower(), password or "")
+        result = checked_login(username, password, mine, time.monotonic())
     except accounts.AccountError as error:
         st.session_state["login_error"] = error.message(lang())
         return
-    if account is None:
-        mine.failed(now)
-        theirs.failed(now)
+    if result is None:
         st.session_state["login_error"] = t("login.failed")
         return
+    if isinstance(result, float):
+        st.session_state["login_error"] = t("login.wait", seconds=int(result) + 1)
+        return
+    st.session_state[ACCOUNT_KEY] = result
+    st.session_state.pop("login_error", None)
+
+
+def checked_login(username: str, password: str, mine, now: float):
+    """The account when the password is right; None when it is wrong; the seconds to wait (a
+    float) when this session or this username has failed too often. Raises AccountError when the
+    account file cannot be read.
+
+    The attempt is reserved before the password is checked: twelve sessions trying one username
+    at the same moment get FREE_ATTEMPTS checks between them, not twelve. A reserved attempt
+    counts as a failure until succeeded() says otherwise, so a failure needs no further count.
+    `mine` is the session's own Throttle (kept in its session state)."""
+    from indicators.access import accounts, throttle as login_throttle
+    theirs = login_throttle.for_username(username)
+    wait = mine.wait(now) or theirs.attempt(now)
+    if wait > 0:
+        return float(wait)
+    mine.attempt(now)
+    account = accounts.verify(None, (username or "").strip().lower(), password or "")
+    if account is None:
+        return None
     mine.succeeded()
     theirs.succeeded()
-    st.session_state[ACCOUNT_KEY] = account
-    st.session_state.pop("login_error", None)
+    return account
 
 
 def _submit_login() -> None:
