@@ -33,11 +33,11 @@ def render(focus_id: str | None) -> None:
         return
     focus = cat.focus_area(focus_id)
     indicators = cat.indicators_in(focus_id)
-    st.title(focus.name(web.lang()))
+    st.title(web.plain(focus.name(web.lang()), web.LABEL_LIMIT))
     area, span = _filters(focus_id, [i.id for i in indicators])
     for ind in indicators:
         view = web.focus(ind.id, area, span)
-        st.header(ind.name(web.lang()), divider="gray")
+        st.header(web.plain(ind.name(web.lang()), web.LABEL_LIMIT), divider="gray")
         web.status_line(view["status"])
         caption = web.caption(ind.id)
         web.chart(view["trend"], key=f"trend_{ind.id}")

@@ -13,6 +13,7 @@ here (`web.t`, `web.focus`, `web.chart`, ...) and lives in one module:
   presentation  presentation mode (?present=1), slide sets and the press pack
   widgets       charts with their text alternative, the status line, times and year ranges
   upload        the upload page: who may upload, its three tabs (upload_files, upload_history)
+  plaintext     text that came with data shown as text, never as Markdown: plain(), plain_frame()
 
 The names are re-exported lazily (PEP 562 module `__getattr__`): importing this package imports no
 module above, so `python -m indicators.web` defines no Streamlit cache before a runtime exists
@@ -40,6 +41,7 @@ _EXPORTS = {
                      "focus_choices", "max_auto_seconds", "chosen_slide_set", "slide_link",
                      "show_slide", "slide_preview"),
     "upload": ("upload_page",),
+    "plaintext": ("plain", "plain_frame", "CAPTION_LIMIT", "LABEL_LIMIT"),
     "widgets": ("chart", "status_line", "when", "since_last_upload", "since_date",
                 "default_since_date", "default_first_year", "indicator_names", "disclosure_text"),
 }

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from indicators.web.plaintext import plain
 from indicators.web.session import lang, t
 
 ACCOUNT_KEY = "login_account"
@@ -125,7 +126,7 @@ def login_box() -> None:
     current = user()
     if current is not None:
         role = t("login.role_analyst") if current.is_analyst else t("login.role_viewer")
-        st.caption(t("login.logged_in_as", name=current.label, role=role))
+        st.caption(t("login.logged_in_as", name=plain(current.label), role=role))
         st.button(t("login.logout"), key="logout_button", on_click=logout, icon=":material/logout:")
         return
     method = login_method()
