@@ -12,7 +12,9 @@ here (`web.t`, `web.focus`, `web.chart`, ...) and lives in one module:
   login         who is logged in, the login/logout widgets
   presentation  presentation mode (?present=1), slide sets and the press pack
   widgets       charts with their text alternative, the status line, times and year ranges
-  upload        the upload page: who may upload, its three tabs (upload_files, upload_history)
+  upload        the upload page: who may upload, its three tabs (upload_files, upload_choices,
+                upload_history)
+  guard         guarded(): a bug shows a message with an error reference, the traceback is logged
   plaintext     text that came with data shown as text, never as Markdown: plain(), plain_frame()
 
 The names are re-exported lazily (PEP 562 module `__getattr__`): importing this package imports no
@@ -35,7 +37,7 @@ _EXPORTS = {
                   "changes_since", "police", "method_markdown", "indicator_facts",
                   "sources_table"),
     "login": ("ACCOUNT_KEY", "THROTTLE_KEY", "User", "login_method", "user", "is_analyst",
-              "logout", "login_box", "require_login_for_browsing"),
+              "logout", "login_box", "require_login_for_browsing", "release_analyst_downloads"),
     "presentation": ("PRESENT_KEY", "presenting", "slide_set", "slides", "presspack_zip",
                      "show_slide_set", "leave_presentation", "presentation_chrome",
                      "focus_choices", "max_auto_seconds", "chosen_slide_set", "slide_link",

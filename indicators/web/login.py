@@ -13,6 +13,7 @@ from indicators.web.session import lang, t
 
 ACCOUNT_KEY = "login_account"
 THROTTLE_KEY = "login_throttle"
+DOWNLOADS_KEY = "login_analyst_downloads"   # this session has shown raw history / originals
 
 
 class User:
@@ -121,8 +122,30 @@ def logout() -> None:
         st.session_state.pop(key, None)
 
 
+def grant_analyst_downloads() -> None:
+    """Called where raw history or archived originals are offered for download: remembers that
+    this session holds links to them, so that they are withdrawn when it stops being an analyst's
+    (release_analyst_downloads)."""
+    st.session_state[DOWNLOADS_KEY] = True
+
+
+def release_analyst_downloads() -> None:
+    """Withdraws the download links of raw history and originals from a session that showed them
+    and is no longer an analyst's (logged out, account removed or demoted).
+
+    Streamlit serves a download button's file at a URL of its own while a script run references
+    it; a run without the button marks the file, and the next run anywhere deletes it. A logout
+    alone gives one run, so the link would keep working until someone else's page runs. This run
+    therefore ends at once and starts again: the first run marks the files, the second removes
+    them, and the old links answer 404 (tests/browser/test_download_links_browser.py)."""
+    if st.session_state.get(DOWNLOADS_KEY) and not is_analyst():
+        del st.session_state[DOWNLOADS_KEY]
+        st.rerun()
+
+
 def login_box() -> None:
     """The sidebar's login/logout: always shows a logout button to a logged-in user."""
+    release_analyst_downloads()
     current = user()
     if current is not None:
         role = t("login.role_analyst") if current.is_analyst else t("login.role_viewer")

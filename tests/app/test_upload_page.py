@@ -66,11 +66,11 @@ def shown(markdown: str) -> str:
 
 
 def button(at: AppTest, label_start: str):
-    return next(b for b in at.button if b.label.startswith(label_start))
+    return next(b for b in at.button if shown(b.label).startswith(label_start))
 
 
 def has_button(at: AppTest, label_start: str) -> bool:
-    return any(b.label.startswith(label_start) for b in at.button)
+    return any(shown(b.label).startswith(label_start) for b in at.button)
 
 
 def value_now(home, indicator="skjutningar", area="eskilstuna", period="2027-01"):
