@@ -307,7 +307,8 @@ def value_column_for(indicator: Indicator, headers: list[str]) -> tuple[str, str
     units = {header_key(indicator.unit_sv), header_key(indicator.unit_en)} - {""}
     if indicator.measure == "share":
         units |= {"andel", "procent"}
-    by_unit = [h for h in headers if any(u in header_key(h) for u in units)]
+    by_unit = [h for h in headers if any(f"_{u}_" in f"_{header_key(h)}_" for u in units)]  # whole words:
+    # "andel" is not in "Oro för överfall/ misshandel"
     if len(by_unit) == 1:
         return by_unit[0], "upload.because_unit"
     words = _stems(indicator.name_sv) | _stems(indicator.name_en) | _stems(indicator.id)

@@ -146,6 +146,8 @@ def test_the_value_column_follows_the_words_of_the_indicators_name(catalog):
     headers = ["Otrygghet vid utevistelse sen kväll", "Oro över brottsligheten i samhället", "Oro för närstående"]
     assert up.value_column_for(indicator, headers) == (headers[0], "upload.because_name")
     assert up.value_column_for(indicator, ["Oro A", "Oro B"]) is None
+    with_words = headers + ["Oro för överfall/ misshandel"]          # "andel" only inside a word
+    assert up.value_column_for(indicator, with_words) == (headers[0], "upload.because_name")
 
 
 def test_the_mapping_and_the_notices_say_how_the_file_is_read(catalog):
