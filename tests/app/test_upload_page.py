@@ -357,3 +357,37 @@ def test_when_browsing_requires_login_a_visitor_sees_only_the_login(analyst, mon
     assert "secret page" not in texts(at.markdown)
     at = login(at, "anna", PASSWORD)
     assert "secret page" in texts(at.markdown)
+
+
+# --- download links of raw history and originals (issue 10, item 11) -----------------------------
+
+FRAME_SCRIPT = LOGIN_SCRIPT + "web.upload_page()\n"
+ANALYST_DOWNLOADS = {"Ladda ner originalfilen", "Ladda ner hela historiken (CSV)"}
+
+
+def download_labels(at: AppTest) -> set[str]:
+    return {b.proto.label for b in at.get("download_button")}
+
+
+def test_raw_history_and_originals_are_offered_only_while_an_analyst_is_logged_in(analyst, viewer, home):
+    store.ingest(excel_sv("skjutningar;Årby;2027-01;2"), "a.csv", by="A", home=home)
+    at = login(AppTest.from_string(FRAME_SCRIPT, default_timeout=60).run(), "anna", PASSWORD)
+    assert ANALYST_DOWNLOADS <= download_labels(at)
+    assert at.session_state["login_analyst_downloads"] is True
+    next(b for b in at.sidebar.button if b.label == "Logga ut").click().run()
+    assert not at.exception
+    assert not download_labels(at) & ANALYST_DOWNLOADS
+    assert "login_analyst_downloads" not in at.session_state    # withdrawn (the run started again)
+
+    at = login(at, "vera", PASSWORD)                                 # a viewer never gets them
+    assert not download_labels(at) & ANALYST_DOWNLOADS
+
+
+def test_an_analyst_removed_on_the_server_loses_the_links_at_the_next_run(analyst, home):
+    store.ingest(excel_sv("skjutningar;Årby;2027-01;2"), "a.csv", by="A", home=home)
+    at = login(AppTest.from_string(FRAME_SCRIPT, default_timeout=60).run(), "anna", PASSWORD)
+    assert ANALYST_DOWNLOADS <= download_labels(at)
+    accounts.remove_user(None, "anna")
+    at.run()
+    assert not download_labels(at) & ANALYST_DOWNLOADS
+    assert "login_analyst_downloads" not in at.session_state
