@@ -1,8 +1,9 @@
 """The upload page (analysts only): who may be here, then three tabs: upload → choices → preview →
 confirm (upload_files.py, upload_choices.py), templates and a guide, and the history with the
 archived originals and undo (upload_history.py). Each tab runs inside guarded(): a bug is a message
-with an error reference, its traceback goes to the server log. The core does the work (views.upload_preview, views.history,
-views.template_offer, store); these modules read inputs and render.
+with an error reference, its traceback goes to the server log. The core does the work
+(views.upload_preview, views.history, views.template_offer, store); these modules read inputs and
+render.
 """
 from __future__ import annotations
 

@@ -169,7 +169,7 @@ def _show_preview(file, preview: up.Preview, chosen: Options, kept, all_ids: lis
         st.dataframe(up.problem_table(problems, language), hide_index=True, width="stretch")
         st.download_button(t("upload.download_problems"), up.problems_csv(problems, language),
                            file_name=f"problem_{Path(preview.file_name).stem}.csv",
-                           mime="text/csv", key=f"problems_{file.file_id}",
+                           mime="text/csv", key=f"problems_{file.file_id}", on_click="ignore",
                            icon=":material/download:")
         st.caption(t("upload.fix_and_retry"))
         return

@@ -39,7 +39,7 @@ def template_section() -> None:
     st.download_button(t("upload.template_download"),
                        template_offer.template_bytes(cat, chosen, latest, int(count)),
                        file_name=chosen.file_name, mime="text/csv", key="template_download",
-                       icon=":material/download:")
+                       icon=":material/download:", on_click="ignore")
     st.markdown(t("upload.guide"))
 
 
@@ -56,7 +56,7 @@ def history_section() -> None:
         st.download_button(t("upload.download_history"),
                            history_view.history_csv(uploads, language),
                            file_name="inlasningshistorik.csv", mime="text/csv",
-                           key="history_download", icon=":material/download:")
+                           key="history_download", icon=":material/download:", on_click="ignore")
         by_id = {u.upload_id: u for u in uploads}
         if not by_id:
             return
@@ -69,7 +69,7 @@ def history_section() -> None:
         original = archive.original(home(), picked)
         if original is not None:
             st.download_button(t("upload.download_original"), lambda: original.read_bytes(),
-                               file_name=chosen.file_name, key=f"original_{picked}",
+                               file_name=chosen.file_name, key=f"original_{picked}", on_click="ignore",
                                icon=":material/download:")
         if chosen.status == "reverted":
             st.caption(t("upload.already_reverted"))
