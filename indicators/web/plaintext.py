@@ -13,6 +13,9 @@ labels. Every such text goes through `plain()` before it is put into one of them
 `plain()` puts the text on one line, caps its length where asked (a 100,000-character source must
 not make a caption thousands of pixels tall) and backslash-escapes every ASCII punctuation character
 Markdown or Streamlit give a meaning, so the reader sees exactly the characters that were written.
+Escaping cannot stop GFM's autolink literals (`http://…`, `www.…`, `a@b.se`): they are found in the
+text after the escapes are resolved, so an invisible WORD JOINER (U+2060) goes between `:` and `//`,
+`www` and `.`, and before `@` (tests/browser/test_hostile_text_browser.py proves no <a> is made).
 Text shown by st.dataframe, st.text or st.code is never Markdown and needs nothing.
 """
 from __future__ import annotations
@@ -28,6 +31,8 @@ LABEL_LIMIT = 200        # in a title, heading or widget label
 # something to Markdown, GFM (tables, strikethrough, autolinks of www. / http:// / e-mail),
 # Streamlit's directives (:red[...], :material/...:, :emoji:) or its LaTeX ($...$).
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:&/@=^\"'])")
+JOINER = "\u2060"   # WORD JOINER: invisible, no line break, and no autolink across it
+_AUTOLINK = re.compile(r"(?<=:)(?=//)|(?<=www)(?=\.)|(?=@)", re.IGNORECASE)
 
 
 def plain(text, limit: int | None = CAPTION_LIMIT) -> str:
@@ -36,7 +41,7 @@ def plain(text, limit: int | None = CAPTION_LIMIT) -> str:
     one_line = " ".join(str("" if text is None else text).split())
     if limit is not None and len(one_line) > limit:
         one_line = one_line[:limit - 1].rstrip() + "…"
-    return _SPECIAL.sub(r"\\\1", one_line)
+    return _SPECIAL.sub(r"\\\1", _AUTOLINK.sub(JOINER, one_line))
 
 
 def plain_frame(frame: pd.DataFrame, limit: int | None = CAPTION_LIMIT) -> pd.DataFrame:

@@ -10,7 +10,7 @@ import pytest
 
 from indicators import store
 
-from .conftest import page_test
+from .conftest import page_test, shown
 
 HOSTILE = ("[klicka](http://127.0.0.1:9/x) ![x](http://127.0.0.1:9/x.png) **fet** $\\LaTeX$ "
            ":red[röd] :material/home: <b>html</b> www.example.se")
@@ -24,13 +24,12 @@ def upload(home, source: str, indicator="skjutningar", period="2027-01") -> None
     assert outcome.ok, [p.message("sv") for p in outcome.validation.problems]
 
 
-def shown(markdown: str) -> str:
-    return re.sub(r"\\(.)", r"\1", markdown)
-
-
 def markup_free(markdown: str) -> bool:
-    """No unescaped character that would start a link, image, emphasis, math, directive or tag."""
-    return not re.search(r"(?<!\\)[\[\]*$:<>`_~!]", markdown)
+    """No unescaped character that would start a link, image, emphasis, math, directive or tag,
+    and no address GFM would turn into a link by itself (http://, www., a@b)."""
+    unescaped = re.sub(r"\\(.)", r"\1", markdown)
+    return not (re.search(r"(?<!\\)[\[\]*$:<>`_~!]", markdown)
+                or re.search(r"https?://|www\.|\w@", unescaped, re.IGNORECASE))
 
 
 def source_part(caption: str) -> str:

@@ -17,6 +17,8 @@ from indicators import config, store
 from indicators.access import accounts, throttle as login_throttle
 from indicators.store import archive, profiles
 
+from .conftest import shown
+
 PAGE = str(config.REPO_DIR / "app_pages" / "upload.py")
 PASSWORD = "ett långt lösenord 42"
 INDICATOR = "vald_nara_relation"          # per 100 000 inv., year: in every catalog of the project
@@ -43,10 +45,6 @@ def page(account) -> AppTest:
     at = AppTest.from_file(PAGE, default_timeout=90)
     at.session_state["login_account"] = account
     return at.run()
-
-
-def shown(markdown: str) -> str:
-    return re.sub(r"\\(.)", r"\1", markdown)
 
 
 def texts(elements) -> str:

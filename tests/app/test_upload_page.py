@@ -12,6 +12,8 @@ from indicators.access import accounts, throttle as login_throttle
 from indicators import config, store
 from indicators.access.accounts import Account
 
+from .conftest import shown
+
 PAGE = str(config.REPO_DIR / "app_pages" / "upload.py")
 OVERVIEW = str(config.REPO_DIR / "app_pages" / "overview.py")
 PASSWORD = "ett långt lösenord 42"
@@ -58,11 +60,6 @@ def upload(at: AppTest, *files: tuple[str, bytes]) -> AppTest:
 def texts(elements) -> list[str]:
     """Each element's text as a reader sees it (data text is backslash-escaped Markdown)."""
     return [shown(str(e.value)) for e in elements]
-
-
-def shown(markdown: str) -> str:
-    """What Markdown made of plain text by web.plain() shows: the escapes removed."""
-    return re.sub(r"\\(.)", r"\1", markdown)
 
 
 def button(at: AppTest, label_start: str):
