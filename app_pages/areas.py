@@ -7,7 +7,8 @@ cat = web.catalog()
 areas = [a.id for a in cat.local_areas if a.kind != "kommun"]
 area = web.url_selectbox(web.t("views.pick_area"), areas, "area", key="profile_area",
                          format_func=lambda a: cat.area(a).name)
-st.title(web.t("views.profile_title", area=cat.area(area).name, municipality=cat.municipality.name))
+st.title(web.t("views.profile_title", area=web.plain(cat.area(area).name, web.LABEL_LIMIT),
+               municipality=web.plain(cat.municipality.name, web.LABEL_LIMIT)))
 st.caption(web.t("views.profile_help"))
 profile = web.profile(area)
 web.chart(profile["figure"], key="profile")

@@ -35,7 +35,7 @@ def render(focus_id: str | None) -> None:
         return
     focus = cat.focus_area(focus_id)
     indicators = cat.indicators_in(focus_id)
-    st.title(focus.name(web.lang()))
+    st.title(web.plain(focus.name(web.lang()), web.LABEL_LIMIT))
     area, span = _filters(focus_id, [i.id for i in indicators])
     measures = web.focus_measures(focus_id)
     st.markdown(f"**{web.t('measures.counts_heading')}:** {measures['counts']}"
@@ -43,7 +43,7 @@ def render(focus_id: str | None) -> None:
     web.measures_link(web.t("measures.open_all"), focus_area_id=focus_id)
     for ind in indicators:
         view = web.focus(ind.id, area, span)
-        st.header(ind.name(web.lang()), divider="gray")
+        st.header(web.plain(ind.name(web.lang()), web.LABEL_LIMIT), divider="gray")
         web.status_line(view["status"])
         web.assessment_line(view["assessment"])
         caption = web.caption(ind.id)

@@ -11,9 +11,9 @@ ids = list(cat.ids())
 chosen = web.url_selectbox(web.t("views.indicator"), ids, "id", key="indicator_id",
                            format_func=web.indicator_names().get)
 facts = web.indicator_facts(chosen)
-st.title(facts["name"])
-st.markdown(facts["definition"])
-st.table(facts["table"])
+st.title(web.plain(facts["name"], web.LABEL_LIMIT))
+st.markdown(web.plain(facts["definition"], None))
+st.table(web.plain_frame(facts["table"]))
 
 view = web.focus(chosen, cat.municipality.id, None)
 follow = web.indicator_follow_up(chosen)

@@ -13,7 +13,7 @@ st.markdown(f"> {web.t('views.goal')}")
 
 police = web.police()
 st.subheader(web.t("views.police_heading"))
-st.markdown(police["view"].summary)
+st.markdown(web.plain(police["view"].summary, None))  # catalog names are text, not markup
 web.chart(police["figure"], key="police_list")
 st.caption(web.caption("omraden_polisens_lista"))
 
@@ -22,14 +22,14 @@ cards = [c for c in view["cards"] if web.has_focus_page(c.focus_area_id)]
 for row_start in range(0, len(cards), 2):
     for column, card in zip(st.columns(2), cards[row_start:row_start + 2]):
         with column.container(border=True):
-            st.markdown(f"#### {card.name}")
+            st.markdown(f"#### {web.plain(card.name, web.LABEL_LIMIT)}")
             st.caption(web.t("views.status_counts"))
-            st.markdown("  \n".join(card.count_texts))
+            st.markdown("  \n".join(web.plain(text) for text in card.count_texts))
             st.caption(web.t("measures.counts_heading"))
-            st.markdown("  \n".join([card.measures_text] + card.measure_texts))
+            st.markdown("  \n".join(web.plain(text) for text in [card.measures_text] + card.measure_texts))
             st.caption(web.t("views.moved_most"))
-            st.markdown("  \n".join(f"- {m.text}" for m in card.movers) or web.t("views.no_movers"))
-            web.focus_link(card.focus_area_id, web.t("views.open_focus", name=card.name),
+            st.markdown("  \n".join(f"- {web.plain(m.text)}" for m in card.movers) or web.t("views.no_movers"))
+            web.focus_link(card.focus_area_id, web.t("views.open_focus", name=web.plain(card.name, web.LABEL_LIMIT)),
                            icon=":material/arrow_forward:")
 
 st.subheader(web.t("views.all_indicators"))

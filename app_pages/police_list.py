@@ -6,7 +6,7 @@ from indicators import web
 police = web.police()
 st.title(web.t("views.police_heading"))
 st.markdown(web.t("views.police_page_intro"))
-st.markdown(police["view"].summary)
+st.markdown(web.plain(police["view"].summary, None))
 web.chart(police["figure"], key="police_list")
 st.caption(web.caption("omraden_polisens_lista"))
 st.dataframe(police["matrix"], hide_index=True, width="stretch")

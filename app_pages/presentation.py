@@ -62,7 +62,7 @@ preview = web.slides(chosen)
 st.subheader(web.t("present.setup.preview"))
 st.caption(web.t("present.setup.slides", n=len(preview)))
 for number, item in enumerate(preview, start=1):
-    with st.expander(f"{number}. {item.title}"):
+    with st.expander(f"{number}. {web.plain(item.title, web.LABEL_LIMIT)}"):
         web.slide_preview(item, number)
 
 st.subheader(web.t("present.setup.presspack"))

@@ -350,6 +350,25 @@ def load_xlsx(con: duckdb.DuckDBPyConnection, data: bytes, sheet: str | None, ma
         raise ReadError("ingest.bad_workbook", error=f"{type(error).__name__}: {str(error)[:160]}") from None
 
 
+def sheet_names(data: bytes) -> list[str]:
+    """The sheet names of an .xlsx workbook, in workbook order (the upload page offers them);
+    [] for anything that is not a readable workbook. Never raises: a broken file is named by
+    validate(), not here."""
+    if decoding.kind_of(data) != "xlsx":
+        return []
+    try:
+        from openpyxl import load_workbook
+
+        _unpacked_size_is_sane(data, 0)
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            return [str(name) for name in book.sheetnames]
+        finally:
+            book.close()
+    except Exception:  # noqa: BLE001 - openpyxl fails on a broken workbook in many ways
+        return []
+
+
 def _unpacked_size_is_sane(data: bytes, max_rows: int) -> None:
     """A workbook that would unpack to far more than any real export is refused before it is read."""
     import zipfile

@@ -141,14 +141,17 @@ def annotated_count(con) -> int:
     """).fetchall()[0][0])
 
 
-def revisions_of_staged(con) -> list[tuple]:
-    """For a preview: (indicator_id, area_id, period, old value, new value) of every revision."""
-    return con.execute("""
+def revisions_of_staged(con, limit: int | None = None) -> list[tuple]:
+    """For a preview: (indicator_id, area_id, period, old value, new value) of every revision, or
+    of the first `limit` in file order (a preview shows a few hundred: a file that revises a
+    million values must not bring a million tuples into Python to show them)."""
+    return con.execute(f"""
         SELECT s.indicator_id, s.area_id, s.period, o.value, s.value
         FROM staged s JOIN observations o
           ON o.indicator_id = s.indicator_id AND o.area_id = s.area_id AND o.period = s.period
         WHERE NOT o.is_demo AND s.value IS DISTINCT FROM o.value
         ORDER BY s.line
+        {"" if limit is None else f"LIMIT {int(limit)}"}
     """).fetchall()
 
 

@@ -11,10 +11,13 @@ here (`web.t`, `web.focus`, `web.chart`, ...) and lives in one module:
   page_data     what each screen shows, cached per store version and language
   login         who is logged in, the login/logout widgets
   presentation  presentation mode (?present=1), slide sets and the press pack
-  widgets       charts with their text alternative, the status line, times and year ranges;
-                plain() for user text in Markdown, the committee's assessment beside a status
-  upload        the upload page: who may upload, its three tabs (upload_files, upload_history)
+  widgets       charts with their text alternative, the status line, times and year ranges,
+                the committee's assessment beside a status
+  upload        the upload page: who may upload, its three tabs (upload_files, upload_choices,
+                upload_history)
   assessment    the indicator page's form: an analyst records the committee's assessment
+  guard         guarded(): a bug shows a message with an error reference, the traceback is logged
+  plaintext     text that came with data shown as text, never as Markdown: plain(), plain_frame()
 
 The names are re-exported lazily (PEP 562 module `__getattr__`): importing this package imports no
 module above, so `python -m indicators.web` defines no Streamlit cache before a runtime exists
@@ -37,16 +40,17 @@ _EXPORTS = {
                   "sources_table", "focus_measures", "measure_options", "measures_page",
                   "indicator_follow_up"),
     "login": ("ACCOUNT_KEY", "THROTTLE_KEY", "User", "login_method", "user", "is_analyst",
-              "logout", "login_box", "require_login_for_browsing"),
+              "logout", "login_box", "require_login_for_browsing", "release_analyst_downloads"),
     "presentation": ("PRESENT_KEY", "presenting", "slide_set", "slides", "presspack_zip",
                      "show_slide_set", "leave_presentation", "presentation_chrome",
                      "focus_choices", "max_auto_seconds", "chosen_slide_set", "slide_link",
                      "show_slide", "slide_preview"),
     "upload": ("upload_page",),
     "assessment": ("assessment_form",),
+    "plaintext": ("plain", "plain_frame", "CAPTION_LIMIT", "LABEL_LIMIT"),
     "widgets": ("chart", "status_line", "when", "since_last_upload", "since_date",
                 "default_since_date", "default_first_year", "indicator_names", "disclosure_text",
-                "plain", "assessment_line", "follow_up_captions"),
+                "assessment_line", "follow_up_captions"),
 }
 _MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
 __all__ = sorted(_MODULE_OF)

@@ -133,13 +133,18 @@ def _provenance(key: Key, indicator_id: str | None):
 def caption(indicator_id: str | None = None, *, source: str | None = None,
             period: tuple[str, str] | None = None) -> str:
     """"Källa · Period · Data per" for one indicator (or everything), with the demo mark when
-    demo rows are shown. `source`/`period` override what the store says."""
+    demo rows are shown, as Markdown for st.caption: the sources are uploaded text, so they are
+    shown as plain text and capped in length (plaintext.py). `source`/`period` override what the
+    store says."""
     from indicators.views import provenance
+    from indicators.web.plaintext import plain
     info = _provenance(version(), indicator_id)
     sources = [source] if source else (info["sources"] or (
         [catalog().indicator(indicator_id).source] if indicator_id else []))
+    named = "; ".join(dict.fromkeys(s for s in sources if s))
     first, last = period or (info["first"], info["last"])
-    return provenance.caption(sources, first, last, info["loaded_at"], lang(), demo=info["demo"])
+    return provenance.caption(plain(named) if named else [], first, last, info["loaded_at"], lang(),
+                              demo=info["demo"])
 
 
 def demo_mark(indicator_id: str | None = None) -> str | None:

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import streamlit as st
 
+from indicators.web.plaintext import plain
 from indicators.web.session import lang, t
 
 ACCOUNT_KEY = "login_account"
 THROTTLE_KEY = "login_throttle"
 OIDC_ERROR_KEY = "login_oidc_error"
+DOWNLOADS_KEY = "login_analyst_downloads"   # this session has shown raw history / originals
 
 
 class User:
@@ -76,27 +78,43 @@ def _try_login(username: str, password: str) -> None:
     import time
 
     from indicators.access import accounts, throttle as login_throttle
-    now = time.monotonic()
     mine = st.session_state.setdefault(THROTTLE_KEY, login_throttle.Throttle())
-    theirs = login_throttle.for_username(username)
-    wait = max(mine.wait(now), theirs.wait(now))
-    if wait > 0:
-        st.session_state["login_error"] = t("login.wait", seconds=int(wait) + 1)
-        return
     try:
-        account = accounts.verify(None, (username or "").strip().lower(), password or "")
+        result = checked_login(username, password, mine, time.monotonic())
     except accounts.AccountError as error:
         st.session_state["login_error"] = error.message(lang())
         return
-    if account is None:
-        mine.failed(now)
-        theirs.failed(now)
+    if result is None:
         st.session_state["login_error"] = t("login.failed")
         return
+    if isinstance(result, float):
+        st.session_state["login_error"] = t("login.wait", seconds=int(result) + 1)
+        return
+    st.session_state[ACCOUNT_KEY] = result
+    st.session_state.pop("login_error", None)
+
+
+def checked_login(username: str, password: str, mine, now: float):
+    """The account when the password is right; None when it is wrong; the seconds to wait (a
+    float) when this session or this username has failed too often. Raises AccountError when the
+    account file cannot be read.
+
+    The attempt is reserved before the password is checked: twelve sessions trying one username
+    at the same moment get FREE_ATTEMPTS checks between them, not twelve. A reserved attempt
+    counts as a failure until succeeded() says otherwise, so a failure needs no further count.
+    `mine` is the session's own Throttle (kept in its session state)."""
+    from indicators.access import accounts, throttle as login_throttle
+    theirs = login_throttle.for_username(username)
+    wait = mine.wait(now) or theirs.attempt(now)
+    if wait > 0:
+        return float(wait)
+    mine.attempt(now)
+    account = accounts.verify(None, (username or "").strip().lower(), password or "")
+    if account is None:
+        return None
     mine.succeeded()
     theirs.succeeded()
-    st.session_state[ACCOUNT_KEY] = account
-    st.session_state.pop("login_error", None)
+    return account
 
 
 def _start_oidc_login() -> None:
@@ -134,12 +152,34 @@ def logout() -> None:
         st.session_state.pop(key, None)
 
 
+def grant_analyst_downloads() -> None:
+    """Called where raw history or archived originals are offered for download: remembers that
+    this session holds links to them, so that they are withdrawn when it stops being an analyst's
+    (release_analyst_downloads)."""
+    st.session_state[DOWNLOADS_KEY] = True
+
+
+def release_analyst_downloads() -> None:
+    """Withdraws the download links of raw history and originals from a session that showed them
+    and is no longer an analyst's (logged out, account removed or demoted).
+
+    Streamlit serves a download button's file at a URL of its own while a script run references
+    it; a run without the button marks the file, and the next run anywhere deletes it. A logout
+    alone gives one run, so the link would keep working until someone else's page runs. This run
+    therefore ends at once and starts again: the first run marks the files, the second removes
+    them, and the old links answer 404 (tests/browser/test_download_links_browser.py)."""
+    if st.session_state.get(DOWNLOADS_KEY) and not is_analyst():
+        del st.session_state[DOWNLOADS_KEY]
+        st.rerun()
+
+
 def login_box() -> None:
     """The sidebar's login/logout: always shows a logout button to a logged-in user."""
+    release_analyst_downloads()
     current = user()
     if current is not None:
         role = t("login.role_analyst") if current.is_analyst else t("login.role_viewer")
-        st.caption(t("login.logged_in_as", name=current.label, role=role))
+        st.caption(t("login.logged_in_as", name=plain(current.label), role=role))
         st.button(t("login.logout"), key="logout_button", on_click=logout, icon=":material/logout:")
         return
     method = login_method()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import streamlit as st
 
 from indicators.web.data import Key, catalog, cursor, version
+from indicators.web.plaintext import plain
 from indicators.web.session import lang, t
 
 PRESENT_KEY = "present"
@@ -115,7 +116,7 @@ def show_slide(slide, n: int, total: int, auto: int) -> None:
 def slide_preview(slide, number: int) -> None:
     """A slide in the setup's preview list: its chart and the table of what the chart shows."""
     from indicators.present import slide_figures, slides as slide_model
-    st.caption(f"{slide.kicker} · {slide.provenance}")
+    st.caption(plain(f"{slide.kicker} · {slide.provenance}"))  # sources are uploaded text
     figure = slide_figures.figure(slide)
     if figure is not None:
         st.plotly_chart(figure, theme=None, key=f"preview_chart_{number}", alt=slide.chart.alt)

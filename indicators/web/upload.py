@@ -1,14 +1,18 @@
-"""The upload page (analysts only): who may be here, then three tabs: upload → preview → confirm
-(upload_files.py), templates and a guide, and the history with the archived originals and undo
-(upload_history.py). The core does the work (views.upload_preview, views.history,
-views.template_offer, store); these modules read inputs and render.
+"""The upload page (analysts only): who may be here, then three tabs: upload → choices → preview →
+confirm (upload_files.py, upload_choices.py), templates and a guide, and the history with the
+archived originals and undo (upload_history.py). Each tab runs inside guarded(): a bug is a message
+with an error reference, its traceback goes to the server log. The core does the work
+(views.upload_preview, views.history, views.template_offer, store); these modules read inputs and
+render.
 """
 from __future__ import annotations
 
 import streamlit as st
 
 from indicators.web import upload_files, upload_history
+from indicators.web.guard import guarded
 from indicators.web.login import login_method, user
+from indicators.web.plaintext import plain
 from indicators.web.session import t
 
 
@@ -19,11 +23,11 @@ def upload_page() -> None:
         st.stop()
     upload_tab, template_tab, history_tab = st.tabs(
         [t("upload.tab_upload"), t("upload.tab_templates"), t("upload.tab_history")])
-    with upload_tab:
+    with upload_tab, guarded("upload.crashed"):
         upload_files.upload_section()
-    with template_tab:
+    with template_tab, guarded("upload.crashed"):
         upload_history.template_section()
-    with history_tab:
+    with history_tab, guarded("upload.crashed"):
         upload_history.history_section()
 
 
@@ -41,7 +45,7 @@ def _may_upload() -> bool:
             _how_to_create_account()
         return False
     if not current.is_analyst:
-        st.warning(t("upload.analysts_only", name=current.label))
+        st.warning(t("upload.analysts_only", name=plain(current.label)))
         return False
     return True
 

@@ -1,35 +1,59 @@
-"""The upload page's first tab: drop files, see each one's preview (problems, or what it adds and
-revises), save it, and hear about uploads other analysts saved meanwhile.
+"""The upload page's first tab: drop files; for each, the choices an export without the standard
+columns needs (upload_choices.py), how the file is read (which column became area, period and
+value, what was skipped or read as a symbol), its problems or what it adds and revises; save it,
+save the choices as an import profile, and hear about uploads other analysts saved meanwhile.
 
-A preview is kept in the session per uploaded file and store version, so it is computed again only
-when the store changes; "saved meanwhile" counts from the analyst's first look at the file.
+Memory: the session keeps no file bytes (the uploader holds them until every file in it is saved,
+then it is emptied), one small preview per file in the uploader (dropped when the file leaves it),
+and the validation runs on a connection of its own that is closed right after, so the DuckDB
+scratch tables of a 40 MB file do not outlive its preview. A file is handled inside `guarded()`:
+a bug shows a message with an error reference, never a traceback.
 """
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import streamlit as st
 
 from indicators import config, store
+from indicators.ingest import Options
 from indicators.views import history as history_view, upload_preview as up
+from indicators.web import upload_choices as choices
 from indicators.web.data import catalog, clear_caches, cursor, home, version
+from indicators.web.guard import guarded
 from indicators.web.login import user
+from indicators.web.plaintext import LABEL_LIMIT, plain
 from indicators.web.session import lang, number, t
 
-FILE_TYPES = ["csv", "txt", "tsv", "xlsx", "xls"]
+FILE_TYPES = ["csv", "txt", "tsv", "xlsx", "xls", "px", "json"]
 MB = 1024 * 1024
+
+
+@dataclass
+class Saved:
+    """A file saved in this session: what the save did, and what a profile would keep."""
+    upload_id: int
+    file_name: str
+    new: int
+    revised: int
+    annotated: int
+    meanwhile: list
+    options: Options
+    header: list[str]
+    profile: str | None = None          # the profile the file was read with
+    profile_saved: str | None = None    # the profile saved from it
 
 
 # --- what the session keeps -----------------------------------------------------------------
 
 def saved_files() -> dict:
-    """file_id -> (upload id, new, revised, file name, uploads saved meanwhile)."""
+    """file_id -> Saved, oldest first."""
     return st.session_state.setdefault("upload_saved", {})
 
 
 def previews() -> dict:
-    """file_id -> (store version, Preview)."""
+    """file_id -> (store version, Options, Preview) of the files in the uploader."""
     return st.session_state.setdefault("upload_previews", {})
 
 
@@ -56,43 +80,88 @@ def upload_section() -> None:
     nonce = state.setdefault("upload_nonce", 0)
     files = st.file_uploader(t("upload.drop"), type=FILE_TYPES, accept_multiple_files=True,
                              key=f"uploader_{nonce}",
-                             max_upload_size=max(1, config.max_upload_bytes() // MB))
-    current = version()
+                             max_upload_size=max(1, config.max_upload_bytes() // MB)) or []
     saved = saved_files()
-    for file in files or []:
+    present = {f.file_id for f in files}
+    for gone in [f for f in previews() if f not in present]:   # released with its file
+        del previews()[gone]
+    choices.forget(present - set(saved))
+    pending = [f for f in files if f.file_id not in saved]
+    for file in pending:
         with st.container(border=True):
-            st.subheader(f":material/description: {store.display_name(file.name)}")
-            if file.file_id in saved:
-                _show_saved(saved[file.file_id])
-                continue
-            data = file.getvalue()
-            _show_preview(file, data, _preview(file, data, current))
-    if files and saved:
+            st.subheader(f":material/description: {plain(store.display_name(file.name), LABEL_LIMIT)}")
+            with guarded("upload.crashed"):
+                _one_file(file, [f.file_id for f in files])
+    if pending and saved and len(pending) < len(files):
         if st.button(t("upload.more_files"), key="upload_more", icon=":material/upload_file:"):
-            state["upload_nonce"] = nonce + 1
-            saved.clear()
-            previews().clear()
+            _empty_uploader()
             st.rerun()
+    for file_id, result in reversed(list(saved.items())):
+        with st.container(border=True):
+            with guarded("upload.crashed"):
+                _show_saved(file_id, result)
 
 
-def _preview(file, data: bytes, current) -> up.Preview:
-    """The preview of one file for the current store version (recomputed when the store changes)."""
+def _empty_uploader() -> None:
+    """A new, empty uploader: the files (and their bytes) leave the session."""
+    st.session_state["upload_nonce"] = st.session_state.get("upload_nonce", 0) + 1
+    previews().clear()
+
+
+def _one_file(file, all_ids: list[str]) -> None:
+    """One dropped file: its choices, how it is read, its preview, the save button."""
+    kept = choices.for_file(file)
+    chosen = choices.options(file.file_id, kept)
+    preview = _preview(file, chosen)
+    found = up.suggestions(preview.validation, file.name, catalog(), chosen)
+    if choices.fill_in(file.file_id, kept, found, chosen.indicator):
+        chosen = choices.options(file.file_id, kept)
+        preview = _preview(file, chosen)
+    asks = up.asks(preview.validation, chosen)
+    choices.show_sheet(file.file_id, kept)
+    choices.show(file.file_id, kept, preview.validation, asks, chosen)
+    if asks.indicator and not chosen.indicator:
+        st.info(t("upload.choose_indicator_first"), icon=":material/arrow_upward:")
+        _show_reading(preview.validation)
+        return
+    _show_reading(preview.validation)
+    _show_preview(file, preview, chosen, kept, all_ids)
+
+
+def _preview(file, chosen: Options) -> up.Preview:
+    """The preview of one file with these choices for the current store version (computed again
+    only when the choices or the store change)."""
     kept = previews()
+    current = version()
     cached = kept.get(file.file_id)
-    if cached is None or cached[0] != current:
-        con = cursor()  # the cached read-only store, current version
-        try:
-            with st.spinner(t("upload.checking", file=file.name)):
-                fresh = up.preview(con, data, file.name, catalog())
-        finally:
-            con.close()
-        if cached is not None:   # "saved meanwhile" counts from the analyst's first look
-            fresh = replace(fresh, seen_upload_id=cached[1].seen_upload_id)
-        cached = kept[file.file_id] = (current, fresh)
-    return cached[1]
+    if cached is not None and cached[0] == current and cached[1] == chosen:
+        return cached[2]
+    con = store.connect(home())   # a connection of its own: its scratch tables die with it
+    try:
+        with st.spinner(t("upload.checking", file=plain(store.display_name(file.name), LABEL_LIMIT))):
+            fresh = up.preview(con, file.getvalue(), file.name, catalog(), options=chosen)
+    finally:
+        con.close()
+    if cached is not None:   # "saved meanwhile" counts from the analyst's first look
+        fresh = replace(fresh, seen_upload_id=cached[2].seen_upload_id)
+    kept[file.file_id] = (current, chosen, fresh)
+    return fresh
 
 
-def _show_preview(file, data: bytes, preview: up.Preview) -> None:
+def _show_reading(validation) -> None:
+    """How the file is read (which column became what) and every notice, as plain text."""
+    language = lang()
+    mapping = up.mapping_lines(validation, catalog(), language)
+    if mapping:
+        st.markdown(f"**{t('upload.mapping_heading')}**  \n"
+                    + "  \n".join(plain(line, None) for line in mapping))
+    notices = up.notice_lines(validation, language)
+    if notices:
+        st.markdown(f"**{t('upload.notices_heading')}**  \n"
+                    + "  \n".join(plain(line) for line in notices))
+
+
+def _show_preview(file, preview: up.Preview, chosen: Options, kept, all_ids: list[str]) -> None:
     language = lang()
     problems = preview.validation.problems
     if not preview.ok:
@@ -100,7 +169,7 @@ def _show_preview(file, data: bytes, preview: up.Preview) -> None:
         st.dataframe(up.problem_table(problems, language), hide_index=True, width="stretch")
         st.download_button(t("upload.download_problems"), up.problems_csv(problems, language),
                            file_name=f"problem_{Path(preview.file_name).stem}.csv",
-                           mime="text/csv", key=f"problems_{file.file_id}",
+                           mime="text/csv", key=f"problems_{file.file_id}", on_click="ignore",
                            icon=":material/download:")
         st.caption(t("upload.fix_and_retry"))
         return
@@ -113,10 +182,13 @@ def _show_preview(file, data: bytes, preview: up.Preview) -> None:
     cols[3].metric(t("upload.periods"), number(len(s.periods)))
     cols[4].metric(t("upload.new"), number(s.new))
     cols[5].metric(t("upload.revised"), number(s.revised))
-    st.markdown(t("upload.summary_lists", indicators=_names(s.indicators, indicator_name),
-                  areas=_names(s.areas, area_name), periods=up.period_span(s.periods, language)))
+    st.markdown(t("upload.summary_lists", indicators=plain(_names(s.indicators, indicator_name)),
+                  areas=plain(_names(s.areas, area_name)),
+                  periods=plain(up.period_span(s.periods, language))))
     if s.unchanged:
         st.caption(t("upload.unchanged", count=number(s.unchanged)))
+    if s.annotated:
+        st.caption(t("upload.annotated_preview", count=number(s.annotated)))
     if preview.already_loaded:
         st.warning(t("upload.already_loaded",
                      ids=", ".join(f"#{i}" for i in preview.already_loaded)))
@@ -127,20 +199,21 @@ def _show_preview(file, data: bytes, preview: up.Preview) -> None:
         if s.revised > len(s.revisions):
             st.caption(t("upload.revisions_more", shown=number(len(s.revisions)),
                          count=number(s.revised)))
-    if st.button(t("upload.save", file=preview.file_name), type="primary",
+    if st.button(t("upload.save", file=plain(preview.file_name, LABEL_LIMIT)), type="primary",
                  key=f"save_{file.file_id}", icon=":material/save:"):
-        _save(file, data, preview)
+        _save(file, preview, chosen, kept, all_ids)
 
 
-def _save(file, data: bytes, preview: up.Preview) -> None:
+def _save(file, preview: up.Preview, chosen: Options, kept, all_ids: list[str]) -> None:
     who = user()
     if who is None or not who.is_analyst:      # logged out or demoted since the page was drawn
-        st.error(t("upload.analysts_only", name=who.label if who else "–"))
+        st.error(t("upload.analysts_only", name=plain(who.label) if who else "–"))
         return
-    outcome = store.ingest(data, file.name, by=who.label, home=home(), catalog=catalog())
+    outcome = store.ingest(file.getvalue(), file.name, by=who.label, home=home(), catalog=catalog(),
+                           options=chosen)
     clear_caches()
+    previews().pop(file.file_id, None)
     if not outcome.ok:
-        previews().pop(file.file_id, None)
         st.error(t("upload.rejected_on_save"))
         return
     con = cursor()  # the cached read-only store, current version
@@ -148,19 +221,71 @@ def _save(file, data: bytes, preview: up.Preview) -> None:
         meanwhile = history_view.changes_since(con, preview.seen_upload_id, outcome.upload_id)
     finally:
         con.close()
-    saved_files()[file.file_id] = (outcome.upload_id, outcome.new, outcome.revised,
-                                   preview.file_name, meanwhile)
+    saved = saved_files()
+    saved[file.file_id] = Saved(outcome.upload_id, preview.file_name, outcome.new, outcome.revised,
+                                outcome.annotated, meanwhile, chosen,
+                                list(outcome.validation.header), kept.profile)
+    if all(i in saved for i in all_ids):
+        _empty_uploader()           # every file is saved: their bytes leave the session
+    _release_memory()
     st.rerun()
 
 
-def _show_saved(result) -> None:
-    upload_id, new, revised, name, meanwhile = result
-    st.success(t("upload.saved", upload_id=upload_id, file=name, new=number(new),
-                 revised=number(revised)))
-    if meanwhile:
+def _release_memory() -> None:
+    """After a save: collect the validation's garbage now and hand freed heap back to the system
+    (glibc keeps it otherwise, and the server's resident memory never comes down)."""
+    import ctypes
+    import gc
+
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):   # not glibc: nothing to hand back this way
+        pass
+
+
+def _show_saved(file_id: str, result: Saved) -> None:
+    text = t("upload.saved", upload_id=result.upload_id, file=plain(result.file_name, LABEL_LIMIT),
+             new=number(result.new), revised=number(result.revised))
+    if result.annotated:
+        text += " " + t("upload.annotated", count=number(result.annotated))
+    st.success(text)
+    if result.meanwhile:
         st.warning(t("upload.meanwhile"))
-        for other in meanwhile:
+        for other in result.meanwhile:
             u = other.upload
-            st.markdown("- " + t("upload.meanwhile_item", upload_id=u.upload_id, by=u.loaded_by,
-                                 file=u.file_name, new=number(u.new_count),
+            st.markdown("- " + t("upload.meanwhile_item", upload_id=u.upload_id, by=plain(u.loaded_by),
+                                 file=plain(u.file_name, LABEL_LIMIT), new=number(u.new_count),
                                  revised=number(u.revised_count), overlap=number(other.overlap)))
+    _offer_profile(file_id, result)
+
+
+def _offer_profile(file_id: str, result: Saved) -> None:
+    """After a save with choices: keep them as an import profile under a name."""
+    from indicators.store import profiles
+    worth = up.profile_options(result.options)
+    if not worth.as_dict():
+        return
+    if result.profile_saved:
+        st.success(t("upload.profile_saved", name=plain(result.profile_saved, LABEL_LIMIT)),
+                   icon=":material/bookmark:")
+        return
+    same = result.profile and profiles.load(home()).get(result.profile)
+    if same and up.profile_options(same.options) == worth:
+        st.caption(t("upload.read_with_profile", name=plain(result.profile, LABEL_LIMIT)))
+        return
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    name = left.text_input(t("upload.profile_name"), key=f"upload_profile_name_{file_id}",
+                           value=result.profile or "", max_chars=60,
+                           help=t("upload.profile_name_help"))
+    if right.button(t("upload.profile_save"), key=f"upload_profile_save_{file_id}",
+                    icon=":material/bookmark_add:"):
+        try:
+            profiles.save(name, worth, result.header, home())
+        except profiles.ProfileError:
+            st.error(t("upload.profile_bad_name"))
+            return
+        result.profile_saved = name.strip()
+        st.rerun()
+    if result.options.period:
+        st.caption(t("upload.profile_no_period"))

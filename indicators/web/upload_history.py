@@ -8,7 +8,8 @@ from indicators import store
 from indicators.store import archive
 from indicators.views import history as history_view, template_offer
 from indicators.web.data import catalog, clear_caches, cursor, home
-from indicators.web.login import user
+from indicators.web.login import grant_analyst_downloads, user
+from indicators.web.plaintext import LABEL_LIMIT, plain
 from indicators.web.session import lang, number, t
 from indicators.web.upload_files import indicator_name, previews
 
@@ -38,7 +39,7 @@ def template_section() -> None:
     st.download_button(t("upload.template_download"),
                        template_offer.template_bytes(cat, chosen, latest, int(count)),
                        file_name=chosen.file_name, mime="text/csv", key="template_download",
-                       icon=":material/download:")
+                       icon=":material/download:", on_click="ignore")
     st.markdown(t("upload.guide"))
 
 
@@ -51,10 +52,11 @@ def history_section() -> None:
         uploads = store.uploads(con)
         st.dataframe(history_view.history_table(uploads, language), hide_index=True,
                      width="stretch")
+        grant_analyst_downloads()   # raw history and originals: their links die at logout
         st.download_button(t("upload.download_history"),
                            history_view.history_csv(uploads, language),
                            file_name="inlasningshistorik.csv", mime="text/csv",
-                           key="history_download", icon=":material/download:")
+                           key="history_download", icon=":material/download:", on_click="ignore")
         by_id = {u.upload_id: u for u in uploads}
         if not by_id:
             return
@@ -67,7 +69,7 @@ def history_section() -> None:
         original = archive.original(home(), picked)
         if original is not None:
             st.download_button(t("upload.download_original"), lambda: original.read_bytes(),
-                               file_name=chosen.file_name, key=f"original_{picked}",
+                               file_name=chosen.file_name, key=f"original_{picked}", on_click="ignore",
                                icon=":material/download:")
         if chosen.status == "reverted":
             st.caption(t("upload.already_reverted"))
@@ -88,8 +90,8 @@ def history_section() -> None:
 
 def _confirm_undo(chosen, effect) -> None:
     state, picked = st.session_state, chosen.upload_id
-    st.warning(t("upload.undo_confirm", upload_id=picked, file=chosen.file_name,
-                 by=chosen.loaded_by, restored=number(effect.restored),
+    st.warning(t("upload.undo_confirm", upload_id=picked, file=plain(chosen.file_name, LABEL_LIMIT),
+                 by=plain(chosen.loaded_by), restored=number(effect.restored),
                  removed=number(effect.removed), demo=number(effect.demo_back)))
     if effect.changes:
         st.dataframe(history_view.change_table(effect, catalog(), lang()), hide_index=True,
@@ -98,13 +100,14 @@ def _confirm_undo(chosen, effect) -> None:
     if yes.button(t("upload.undo_yes", upload_id=picked), type="primary", key="undo_yes"):
         who = user()
         if who is None or not who.is_analyst:
-            st.error(t("upload.analysts_only", name=who.label if who else "–"))
+            st.error(t("upload.analysts_only", name=plain(who.label) if who else "–"))
             return
         store.revert(picked, by=who.label, home=home())
         clear_caches()
         state.pop("upload_undo", None)
         previews().clear()
-        state["upload_undone"] = t("upload.undone", upload_id=picked, file=chosen.file_name)
+        state["upload_undone"] = t("upload.undone", upload_id=picked,
+                                   file=plain(chosen.file_name, LABEL_LIMIT))
         st.rerun()
     if no.button(t("upload.undo_no"), key="undo_no"):
         state.pop("upload_undo", None)

@@ -3,12 +3,11 @@ alternative, times and year ranges as a reader sees them.
 """
 from __future__ import annotations
 
-import re
-
 import streamlit as st
 
 from indicators import config
 from indicators.web.data import catalog, last_loaded
+from indicators.web.plaintext import plain
 from indicators.web.session import lang, t
 
 
@@ -77,16 +76,6 @@ def disclosure_text() -> str:
 
 
 # --- user text ------------------------------------------------------------------------------
-
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$&^=])")
-
-
-def plain(text) -> str:
-    """User text (a measure's title, a comment, an assessment) for st.markdown/st.caption: on one
-    line, every Markdown and Streamlit marker (`*`, `[`, `:red[`, `:material/…:`, `$`) escaped so
-    it shows as written and never becomes a link, an icon, a colour or formula."""
-    return _MARKDOWN.sub(r"\\\1", " ".join(str(text or "").split()))
-
 
 def assessment_line(found) -> None:
     """The committee's assessment (views.assessments.AssessmentView) under the computed status,

@@ -3,6 +3,7 @@ figures are read back from the rendered element (plotly 7 base64-encodes arrays 
 values are decoded through plotly.io.from_json, never read from the JSON text)."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import numpy as np
@@ -70,3 +71,9 @@ def texts_of(figure) -> list[str]:
     found.extend(a.text or "" for a in figure.layout.annotations)
     found.append(figure.layout.title.text or "")
     return found
+
+
+def shown(markdown: str) -> str:
+    """What a reader sees of text web.plain() made safe: the backslash escapes resolved and the
+    invisible word joiners that stop autolinks removed."""
+    return re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")

@@ -2,6 +2,8 @@
 a rejected file shows every line and cannot be saved, undo, limits, two analysts at once, login."""
 from __future__ import annotations
 
+import re
+
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
@@ -9,6 +11,8 @@ from streamlit.testing.v1 import AppTest
 from indicators.access import accounts, throttle as login_throttle
 from indicators import config, store
 from indicators.access.accounts import Account
+
+from .conftest import shown
 
 PAGE = str(config.REPO_DIR / "app_pages" / "upload.py")
 OVERVIEW = str(config.REPO_DIR / "app_pages" / "overview.py")
@@ -54,15 +58,16 @@ def upload(at: AppTest, *files: tuple[str, bytes]) -> AppTest:
 
 
 def texts(elements) -> list[str]:
-    return [str(e.value) for e in elements]
+    """Each element's text as a reader sees it (data text is backslash-escaped Markdown)."""
+    return [shown(str(e.value)) for e in elements]
 
 
 def button(at: AppTest, label_start: str):
-    return next(b for b in at.button if b.label.startswith(label_start))
+    return next(b for b in at.button if shown(b.label).startswith(label_start))
 
 
 def has_button(at: AppTest, label_start: str) -> bool:
-    return any(b.label.startswith(label_start) for b in at.button)
+    return any(shown(b.label).startswith(label_start) for b in at.button)
 
 
 def value_now(home, indicator="skjutningar", area="eskilstuna", period="2027-01"):
@@ -265,7 +270,7 @@ def test_a_local_login_records_the_account_and_shows_logout(analyst):
     at = login(AppTest.from_string(LOGIN_SCRIPT, default_timeout=60).run(), "anna", PASSWORD)
     assert not at.exception
     assert at.session_state["login_account"].username == "anna"
-    assert any("Anna Andersson (anna)" in c.value for c in at.sidebar.caption)
+    assert any("Anna Andersson (anna)" in text for text in texts(at.sidebar.caption))
     assert at.session_state["login_password"] == ""        # the password is not kept
     next(b for b in at.sidebar.button if b.label == "Logga ut").click().run()
     assert "login_account" not in at.session_state
@@ -349,3 +354,37 @@ def test_when_browsing_requires_login_a_visitor_sees_only_the_login(analyst, mon
     assert "secret page" not in texts(at.markdown)
     at = login(at, "anna", PASSWORD)
     assert "secret page" in texts(at.markdown)
+
+
+# --- download links of raw history and originals (issue 10, item 11) -----------------------------
+
+FRAME_SCRIPT = LOGIN_SCRIPT + "web.upload_page()\n"
+ANALYST_DOWNLOADS = {"Ladda ner originalfilen", "Ladda ner hela historiken (CSV)"}
+
+
+def download_labels(at: AppTest) -> set[str]:
+    return {b.proto.label for b in at.get("download_button")}
+
+
+def test_raw_history_and_originals_are_offered_only_while_an_analyst_is_logged_in(analyst, viewer, home):
+    store.ingest(excel_sv("skjutningar;Årby;2027-01;2"), "a.csv", by="A", home=home)
+    at = login(AppTest.from_string(FRAME_SCRIPT, default_timeout=60).run(), "anna", PASSWORD)
+    assert ANALYST_DOWNLOADS <= download_labels(at)
+    assert at.session_state["login_analyst_downloads"] is True
+    next(b for b in at.sidebar.button if b.label == "Logga ut").click().run()
+    assert not at.exception
+    assert not download_labels(at) & ANALYST_DOWNLOADS
+    assert "login_analyst_downloads" not in at.session_state    # withdrawn (the run started again)
+
+    at = login(at, "vera", PASSWORD)                                 # a viewer never gets them
+    assert not download_labels(at) & ANALYST_DOWNLOADS
+
+
+def test_an_analyst_removed_on_the_server_loses_the_links_at_the_next_run(analyst, home):
+    store.ingest(excel_sv("skjutningar;Årby;2027-01;2"), "a.csv", by="A", home=home)
+    at = login(AppTest.from_string(FRAME_SCRIPT, default_timeout=60).run(), "anna", PASSWORD)
+    assert ANALYST_DOWNLOADS <= download_labels(at)
+    accounts.remove_user(None, "anna")
+    at.run()
+    assert not download_labels(at) & ANALYST_DOWNLOADS
+    assert "login_analyst_downloads" not in at.session_state

@@ -38,3 +38,15 @@ def test_a_title_row_above_the_header_of_a_sheet_is_skipped_and_rows_keep_excel_
     validation, _ = check(data, "titel.xlsx")
     assert where(validation) == [(3, "värde", "ingest.not_a_number")]
     assert [(n.line, n.key) for n in validation.notices] == [(1, "ingest.skipped_title")]
+
+
+def test_the_sheet_names_of_a_workbook_are_listed_in_order_and_anything_else_has_none():
+    from indicators.ingest import tabular
+    from tests.unit.hostile_files import files
+
+    data = export.workbook({"Problemindex": [HEADER_SV], "Otrygghet": [HEADER_SV]})
+    assert tabular.sheet_names(data) == ["Problemindex", "Otrygghet"]
+    assert tabular.sheet_names(b"indikator;omr\xe5de;period;v\xe4rde\r\n") == []
+    assert tabular.sheet_names(b"") == []
+    for name, hostile in files().items():       # broken workbooks: no exception, at most names
+        assert isinstance(tabular.sheet_names(hostile), list), name

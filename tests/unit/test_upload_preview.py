@@ -89,3 +89,85 @@ def test_a_long_period_list_is_shown_as_a_span():
 ])
 def test_values_are_shown_as_uploaded_in_the_language_format(x, lang, text):
     assert up.plain_number(x, lang) == text
+
+
+# --- how a file is read, and the choices an export needs -------------------------------------------
+
+def _validation(data: bytes, name: str, catalog, **options):
+    import duckdb
+
+    from indicators.ingest import Options, validate
+    return validate(duckdb.connect(), data, name, catalog, options=Options(**options))
+
+
+PXWEB = ('"Anmälda brott efter region och år"\r\n\r\n"region","2022","2023"\r\n'
+         '"Fröslunda",1,2\r\n').encode("cp1252")
+YEARLY = "Kommun;Antal (prel.);Per 100 000 inv. (prel.)\r\nÅrby;15 840;14 512\r\n".encode("cp1252")
+
+
+def test_a_standard_file_asks_nothing_and_an_export_asks_the_indicator_first(catalog):
+    plain_file = _validation(csv_sv("skjutningar;Årby;2027-01;2"), "a.csv", catalog)
+    assert not up.asks(plain_file, up.Options()).any
+    export = _validation(PXWEB, "scb.csv", catalog)
+    assert up.needs_setup(export)
+    asked = up.asks(export, up.Options())
+    assert asked.indicator and asked.area_column and not asked.value_column   # wide: no value column
+    long = _validation(YEARLY, "bra.csv", catalog, indicator="vald_nara_relation")
+    asked = up.asks(long, up.Options(indicator="vald_nara_relation"))
+    assert asked.value_column and asked.period and asked.only_known
+
+
+def test_unknown_areas_in_a_standard_file_offer_only_the_catalogs_areas(catalog):
+    found = _validation(csv_sv("skjutningar;Narnia;2027-01;2"), "a.csv", catalog)
+    assert up.asks(found, up.Options()) == up.Asks(only_known=True)
+
+
+@pytest.mark.parametrize("text, grain, period", [
+    ("bra anmalda brott kommunerna 2024", "year", "2024"), ("NTU 2010. Andel i procent.", "year", "2010"),
+    ("skjutningar 2024K1", "quarter", "2024-Q1"), ("skjutningar 2024K1", "year", None),
+    ("2019 till 2022", "year", None), ("utan period", "year", None)])
+def test_the_period_of_a_file_is_found_in_its_name_or_title(text, grain, period):
+    assert up.period_in(text, grain) == period
+
+
+def test_the_file_suggests_period_value_column_and_the_catalogs_areas_once_the_indicator_is_known(catalog):
+    chosen = up.Options(indicator="vald_nara_relation")
+    found = up.suggestions(_validation(YEARLY, "bra_kommunerna_2024.csv", catalog, indicator=chosen.indicator),
+                           "bra_kommunerna_2024.csv", catalog, chosen)
+    assert {k: (s.value, s.reason) for k, s in found.items()} == {
+        "period": ("2024", "upload.because_file_name"),
+        "value_column": ("Per 100 000 inv. (prel.)", "upload.because_unit"),
+        "only_known_areas": (True, "upload.because_export")}
+    assert up.suggestions(_validation(YEARLY, "x.csv", catalog), "x.csv", catalog, up.Options()) == {}
+
+
+def test_the_value_column_follows_the_words_of_the_indicators_name(catalog):
+    indicator = catalog.indicator("otrygghet_kvall")
+    headers = ["Otrygghet vid utevistelse sen kväll", "Oro över brottsligheten i samhället", "Oro för närstående"]
+    assert up.value_column_for(indicator, headers) == (headers[0], "upload.because_name")
+    assert up.value_column_for(indicator, ["Oro A", "Oro B"]) is None
+    with_words = headers + ["Oro för överfall/ misshandel"]          # "andel" only inside a word
+    assert up.value_column_for(indicator, with_words) == (headers[0], "upload.because_name")
+
+
+def test_the_mapping_and_the_notices_say_how_the_file_is_read(catalog):
+    found = _validation(PXWEB, "scb.csv", catalog, indicator="skjutningar")
+    name = catalog.indicator("skjutningar").name("sv")
+    assert up.mapping_lines(found, catalog, "sv") == [
+        f"Indikator: {name} (skjutningar) (valt)", "Område: kolumnen ”region”",
+        "Period: 2 kolumner, ”2022”, ”2023”"]
+    assert up.notice_lines(found, "sv") == ["Rad 1: Rubrikrad överhoppad: ”Anmälda brott efter region och år”."]
+
+
+def test_a_profile_keeps_every_choice_but_the_files_own_period():
+    chosen = up.Options(indicator="x", period="2024", value_column="v", only_known_areas=True)
+    assert up.profile_options(chosen).as_dict() == {"indicator": "x", "value_column": "v",
+                                                    "only_known_areas": True}
+
+
+def test_a_preview_brings_at_most_the_revisions_it_shows_into_python(home, catalog, monkeypatch):
+    rows = [f"skjutningar;Årby;20{y}-{m:02d};1" for y in (20, 21) for m in range(1, 13)]
+    store.ingest(csv_sv(*rows), "first.csv", by="test", home=home)
+    monkeypatch.setattr(up, "MAX_REVISIONS_SHOWN", 5)
+    result = up.preview(store.connect(home), csv_sv(*[r[:-1] + "2" for r in rows]), "b.csv", catalog)
+    assert result.summary.revised == 24 and len(result.summary.revisions) == 5
