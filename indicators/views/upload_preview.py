@@ -92,7 +92,12 @@ def preview(con, data: bytes, file_name: str, catalog: Catalog, *,
     if not validation.ok:
         return Preview(name, validation, None, seen, same)
     try:
-        summary = _summary(con, catalog, validation.row_count)
+        if validation.content == "observations":
+            summary = _summary(con, catalog, validation.row_count)
+        else:  # a measures, events or assessments file: rows, new and revised rounds
+            new, revised = history.follow_up_changes(con, validation.content)
+            summary = Summary(rows=validation.row_count, indicators=(), areas=(), periods=(), new=new,
+                              revised=revised, revisions=(), values=new + revised)
     finally:
         drop_staged(con)
     return Preview(name, validation, summary, seen, same)
@@ -227,6 +232,8 @@ def asks(validation: Validation, options: Options) -> Asks:
     areas when it names areas the catalog does not know); for an export without the standard
     columns the indicator first, then its columns."""
     unknown_areas = any(p.key == "ingest.unknown_area" for p in validation.problems)
+    if validation.content != "observations":  # measures, events, assessments: their own layout
+        return Asks()
     chosen = any(v for k, v in options.as_dict().items() if k not in ("sheet", "gender"))
     if not validation.header or not (needs_setup(validation) or own_column(validation, "indicator") is None
                                      or chosen):
@@ -252,9 +259,9 @@ def suggestions(validation: Validation, file_name: str, catalog: Catalog,
     the indicator's grain), `value_column` from the one header that carries the indicator's unit
     or the words of its name, `only_known_areas` for a file without an indicator column (a
     statistical database lists every kommun: the others are skipped and listed, not rejected)."""
-    from indicators.ingest import checks
+    from indicators.ingest import lookups
 
-    ident = checks.indicator_id_for(catalog, options.indicator) if options.indicator else None
+    ident = lookups.indicator_id_for(catalog, options.indicator) if options.indicator else None
     indicator = catalog.indicator(ident) if ident else None
     found: dict[str, Suggestion] = {}
     if indicator is None:

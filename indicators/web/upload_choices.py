@@ -205,7 +205,7 @@ def _show_profiles(file_id: str, choices: FileChoices, validation) -> None:
 def apply_profile(file_id: str, name: str | None, columns: list[str]) -> None:
     """Sets the file's choices to a saved profile's (a callback: before the widgets are drawn).
     A column the file does not have is left to the header (the page says what changed)."""
-    from indicators.ingest import checks
+    from indicators.ingest import lookups
     from indicators.store import profiles
     profile = profiles.load(home()).get(name or "")
     choices = st.session_state.get("upload_files", {}).get(file_id)
@@ -214,7 +214,7 @@ def apply_profile(file_id: str, name: str | None, columns: list[str]) -> None:
     state, chosen = st.session_state, profile.options
     for widget in [k for k in state if _is_choice_of(str(k), file_id)]:
         del state[widget]        # the profile's choices replace the analyst's (not the sheet)
-    indicator = checks.indicator_id_for(catalog(), chosen.indicator) if chosen.indicator else None
+    indicator = lookups.indicator_id_for(catalog(), chosen.indicator) if chosen.indicator else None
     if indicator:
         state[key(file_id, "indicator")] = indicator
     if chosen.sheet and chosen.sheet in choices.sheets:

@@ -388,3 +388,16 @@ def test_an_analyst_removed_on_the_server_loses_the_links_at_the_next_run(analys
     at.run()
     assert not download_labels(at) & ANALYST_DOWNLOADS
     assert "login_analyst_downloads" not in at.session_state
+
+
+def test_an_analyst_uploads_a_measures_file_in_swedish_excel_dialect_and_saves_it(analyst, home):
+    data = ("åtgärd;fokusområde;titel;ansvarig;start;slut;status;uppföljning\r\n"
+            "FA3-01;Trygga det offentliga rummet;Belysning i Fröslunda centrum;kommun;2025-01;2025-12;pågår;2025-T3\r\n"
+            ).encode("cp1252")
+    at = upload(page(analyst), ("åtgärder.csv", data))
+    assert not at.exception
+    button(at, "Spara åtgärder.csv").click().run()
+    assert not at.exception
+    with store.connect(home) as con:
+        assert con.execute("SELECT measure_id, status FROM measures WHERE NOT is_demo").fetchall() == [
+            ("FA3-01", "ongoing")]

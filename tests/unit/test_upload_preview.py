@@ -171,3 +171,13 @@ def test_a_preview_brings_at_most_the_revisions_it_shows_into_python(home, catal
     monkeypatch.setattr(up, "MAX_REVISIONS_SHOWN", 5)
     result = up.preview(store.connect(home), csv_sv(*[r[:-1] + "2" for r in rows]), "b.csv", catalog)
     assert result.summary.revised == 24 and len(result.summary.revisions) == 5
+
+
+@pytest.mark.parametrize("name", ["demo_measures.csv", "demo_events.csv"])
+def test_a_measures_or_events_file_is_previewed_with_its_new_rounds(home, catalog, name):
+    from indicators import config
+
+    data = (config.DATA_DIR / "demo" / name).read_bytes()
+    result = up.preview(store.connect(home), data, name, catalog)
+    assert result.ok and result.validation.content in ("measures", "events")
+    assert result.summary.rows > 0 and result.summary.new + result.summary.revised >= 0
