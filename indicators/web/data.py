@@ -32,9 +32,16 @@ def version() -> Key:
     return (str(folder), *store.version(folder))
 
 
-@st.cache_resource(max_entries=4, show_spinner=False)
+READ_MEMORY_MB = 256   # what the shared read connection keeps of the store's blocks (and works in)
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
 def _connection(key: Key) -> duckdb.DuckDBPyConnection:
-    return store.connect(Path(key[0]))
+    """The shared read-only connection of one store version. Its DuckDB keeps the blocks it read
+    as a cache, bounded here (past the bound it reads the file again, or spills a big query to
+    disk); two versions at most, so every write elsewhere (the command line) does not leave one
+    more full cache behind."""
+    return store.connect(Path(key[0]), memory_limit_mb=READ_MEMORY_MB)
 
 
 def cursor(key: Key | None = None) -> duckdb.DuckDBPyConnection:
