@@ -18,9 +18,10 @@ import duckdb
 SNAPSHOT_PREFIX = "indicators-snapshot-"
 
 
-def open_read_only(path: Path) -> duckdb.DuckDBPyConnection:
-    """A read-only connection with the store file attached as `store` (the default database)."""
-    con = duckdb.connect()
+def open_read_only(path: Path, con: duckdb.DuckDBPyConnection | None = None) -> duckdb.DuckDBPyConnection:
+    """A read-only connection (`con`, or a new in-memory one) with the store file attached as
+    `store`, the default database."""
+    con = con or duckdb.connect()
     try:
         _attach(con, path)
     except duckdb.IOException as error:

@@ -56,11 +56,25 @@ def version(home: Path | None = None) -> tuple[int, int]:
     return stat.st_ino, stat.st_mtime_ns
 
 
-def connect(home: Path | None = None) -> duckdb.DuckDBPyConnection:
+def connect(home: Path | None = None, *, memory_limit_mb: int | None = None) -> duckdb.DuckDBPyConnection:
     """A read-only connection to the current store file (built first if there is none); see
     store/connection.py for why it attaches, and for the snapshot it reads while another process
-    holds the file."""
-    return connection.open_read_only(ensure_store(home))
+    holds the file. `memory_limit_mb` bounds what DuckDB keeps in memory on this connection (the
+    upload page's preview of a big file); past it, DuckDB spills to `spill/` in the store's folder.
+    """
+    path = ensure_store(home)
+    return connection.open_read_only(path, _bounded(duckdb.connect(), home, memory_limit_mb))
+
+
+def _bounded(con: duckdb.DuckDBPyConnection, home: Path | None,
+             memory_limit_mb: int | None) -> duckdb.DuckDBPyConnection:
+    """`con` with DuckDB's memory bounded to `memory_limit_mb` (None: DuckDB's default, 80 % of
+    the machine); past the bound it spills to `spill/` in the store's folder."""
+    if memory_limit_mb:
+        spill = str(_home(home) / "spill").replace("'", "''")
+        con.execute(f"SET memory_limit = '{int(memory_limit_mb)}MB'")
+        con.execute(f"SET temp_directory = '{spill}'")
+    return con
 
 
 def ensure_store(home: Path | None = None, catalog: Catalog | None = None) -> Path:
@@ -76,16 +90,20 @@ def ensure_store(home: Path | None = None, catalog: Catalog | None = None) -> Pa
 
 
 def ingest(data: bytes, file_name: str, *, by: str, home: Path | None = None,
-           catalog: Catalog | None = None, kind: str = "upload", options: Options = NONE) -> IngestOutcome:
+           catalog: Catalog | None = None, kind: str = "upload", options: Options = NONE,
+           memory_limit_mb: int | None = None) -> IngestOutcome:
     """Validates and stores a file whole, or stores nothing and returns the problems.
 
     `options` (the indicator, columns, sheet, period ... of a statistical-database export) are
-    archived with the file, so a rebuild reads it the same way."""
+    archived with the file, so a rebuild reads it the same way. `memory_limit_mb` bounds DuckDB's
+    memory for the validation and the write (the upload page, where the server holds much else)."""
     home = _home(home)
     catalog = catalog or load_catalog()
     ensure_store(home, catalog)
-    scratch = duckdb.connect()  # the file is validated here, before the write lock is taken:
-    try:                        # a slow or broken file never keeps another analyst waiting
+    # the file is validated here, before the write lock is taken: a slow or broken file never
+    # keeps another analyst waiting
+    scratch = _bounded(duckdb.connect(), home, memory_limit_mb)
+    try:
         validation = validate(scratch, data, file_name, catalog, options=options)
         if not validation.ok:
             return IngestOutcome(validation, None)

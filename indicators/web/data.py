@@ -33,6 +33,7 @@ def version() -> Key:
     return (str(folder), *store.version(folder))
 
 
+READ_MEMORY_MB = 256   # what the shared read connection keeps of the store's blocks (and works in)
 _open: dict[str, list[tuple[Key, duckdb.DuckDBPyConnection]]] = {}  # store folder -> newest last
 _open_lock = threading.Lock()
 KEEP_OPEN = 2  # the current version and the one before it (a session may still be reading it)
@@ -50,7 +51,7 @@ def _connection(key: Key) -> duckdb.DuckDBPyConnection:
         for known, con in versions:
             if known == key:
                 return con
-        con = store.connect(Path(key[0]))
+        con = store.connect(Path(key[0]), memory_limit_mb=READ_MEMORY_MB)
         versions.append((key, con))
         while len(versions) > KEEP_OPEN:
             versions.pop(0)[1].close()

@@ -29,6 +29,7 @@ def upload_page() -> None:
         upload_history.template_section()
     with history_tab, guarded("upload.crashed"):
         upload_history.history_section()
+    upload_files.release_after_save()
 
 
 def _may_upload() -> bool:

@@ -28,6 +28,8 @@ from indicators.web.session import lang, number, t
 
 FILE_TYPES = ["csv", "txt", "tsv", "xlsx", "xls", "px", "json"]
 MB = 1024 * 1024
+PREVIEW_MEMORY_MB = 256   # DuckDB's share of a preview and of the save (a 40 MB re-upload: 340 MB
+                          # and 377 MB unbounded, about as fast); past it DuckDB spills to disk
 
 
 @dataclass
@@ -92,14 +94,33 @@ def upload_section() -> None:
             st.subheader(f":material/description: {plain(store.display_name(file.name), LABEL_LIMIT)}")
             with guarded("upload.crashed"):
                 _one_file(file, [f.file_id for f in files])
-    if pending and saved and len(pending) < len(files):
+    if pending and saved:
         if st.button(t("upload.more_files"), key="upload_more", icon=":material/upload_file:"):
+            _drop_uploaded([f.file_id for f in files])
             _empty_uploader()
             st.rerun()
     for file_id, result in reversed(list(saved.items())):
         with st.container(border=True):
             with guarded("upload.crashed"):
                 _show_saved(file_id, result)
+
+
+def _drop_uploaded(file_ids: list[str]) -> None:
+    """Lets Streamlit forget uploaded files' bytes now. It keeps them until the browser removes
+    them or the session shuts down, and a session whose tab was closed is kept for reconnection,
+    then dropped without a shutdown: the bytes of every saved 40 MB file stayed in the server.
+    st.chat_input releases its files the same way."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    remove = getattr(getattr(ctx, "uploaded_file_mgr", None), "remove_file", None)
+    if remove is None:      # another upload manager: it keeps them as long as it keeps them
+        return
+    for file_id in file_ids:
+        try:
+            remove(session_id=ctx.session_id, file_id=file_id)
+        except Exception:  # noqa: BLE001 - already gone is fine
+            pass
 
 
 def _empty_uploader() -> None:
@@ -136,7 +157,8 @@ def _preview(file, chosen: Options) -> up.Preview:
     cached = kept.get(file.file_id)
     if cached is not None and cached[0] == current and cached[1] == chosen:
         return cached[2]
-    con = store.connect(home())   # a connection of its own: its scratch tables die with it
+    con = store.connect(home(), memory_limit_mb=PREVIEW_MEMORY_MB)   # a connection of its own:
+    # its scratch tables die with it, and past the limit they go to disk, not to the server's RSS
     try:
         with st.spinner(t("upload.checking", file=plain(store.display_name(file.name), LABEL_LIMIT))):
             fresh = up.preview(con, file.getvalue(), file.name, catalog(), options=chosen)
@@ -145,7 +167,8 @@ def _preview(file, chosen: Options) -> up.Preview:
     if cached is not None:   # "saved meanwhile" counts from the analyst's first look
         fresh = replace(fresh, seen_upload_id=cached[2].seen_upload_id)
     kept[file.file_id] = (current, chosen, fresh)
-    return fresh
+    _release_memory()        # the validation's tables are gone: give their memory back now,
+    return fresh             # so the save does not stack its own on top of it
 
 
 def _show_reading(validation) -> None:
@@ -209,8 +232,10 @@ def _save(file, preview: up.Preview, chosen: Options, kept, all_ids: list[str]) 
     if who is None or not who.is_analyst:      # logged out or demoted since the page was drawn
         st.error(t("upload.analysts_only", name=plain(who.label) if who else "–"))
         return
+    clear_caches()       # before the write: the cached store connection and its buffers go now,
+    _release_memory()    # not on top of the ingest's own peak (every page reopens it when asked)
     outcome = store.ingest(file.getvalue(), file.name, by=who.label, home=home(), catalog=catalog(),
-                           options=chosen)
+                           options=chosen, memory_limit_mb=PREVIEW_MEMORY_MB)
     clear_caches()
     previews().pop(file.file_id, None)
     if not outcome.ok:
@@ -225,15 +250,24 @@ def _save(file, preview: up.Preview, chosen: Options, kept, all_ids: list[str]) 
     saved[file.file_id] = Saved(outcome.upload_id, preview.file_name, outcome.new, outcome.revised,
                                 outcome.annotated, meanwhile, chosen,
                                 list(outcome.validation.header), kept.profile)
+    _drop_uploaded([file.file_id])  # saved and archived: the server needs its bytes no more
     if all(i in saved for i in all_ids):
-        _empty_uploader()           # every file is saved: their bytes leave the session
+        _empty_uploader()           # every file is saved: a fresh uploader for the next one
     _release_memory()
-    st.rerun()
+    st.session_state["upload_release_memory"] = True   # once more at the end of the next run,
+    st.rerun()                                          # after it has read the new store
+
+
+def release_after_save() -> None:
+    """At the end of the run after a save: the new store's first reads (history, templates) and the
+    file's last references are gone by now; hand that memory back too."""
+    if st.session_state.pop("upload_release_memory", False):
+        _release_memory()
 
 
 def _release_memory() -> None:
-    """After a save: collect the validation's garbage now and hand freed heap back to the system
-    (glibc keeps it otherwise, and the server's resident memory never comes down)."""
+    """After a preview or a save: collect the validation's garbage now and hand freed heap back to
+    the system (glibc keeps it otherwise, and the server's resident memory never comes down)."""
     import ctypes
     import gc
 

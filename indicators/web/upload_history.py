@@ -7,7 +7,7 @@ import streamlit as st
 from indicators import store
 from indicators.store import archive
 from indicators.views import history as history_view, template_offer
-from indicators.web.data import catalog, clear_caches, cursor, home
+from indicators.web.data import Key as Version, catalog, clear_caches, cursor, home, version
 from indicators.web.login import grant_analyst_downloads, user
 from indicators.web.plaintext import LABEL_LIMIT, plain
 from indicators.web.session import lang, number, t
@@ -31,16 +31,23 @@ def template_section() -> None:
     count = right.number_input(t("upload.template_periods"), min_value=1, max_value=12, value=1,
                                key="template_periods")
     chosen = template_offer.choice(cat, key)
-    con = cursor()  # the cached read-only store, current version
+    st.download_button(t("upload.template_download"), _template(version(), key, int(count)),
+                       file_name=chosen.file_name, mime="text/csv", key="template_download",
+                       icon=":material/download:", on_click="ignore")
+    st.markdown(t("upload.guide"))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _template(key: Version, choice: str, periods: int) -> bytes:
+    """A template's bytes for a store version: every run of the page drew it again, reading
+    every indicator's latest period from the whole history (a scan of every revision)."""
+    cat = catalog()
+    con = cursor(key)
     try:
         latest = template_offer.latest_real_periods(con)
     finally:
         con.close()
-    st.download_button(t("upload.template_download"),
-                       template_offer.template_bytes(cat, chosen, latest, int(count)),
-                       file_name=chosen.file_name, mime="text/csv", key="template_download",
-                       icon=":material/download:", on_click="ignore")
-    st.markdown(t("upload.guide"))
+    return template_offer.template_bytes(cat, template_offer.choice(cat, choice), latest, periods)
 
 
 def history_section() -> None:

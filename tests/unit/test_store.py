@@ -182,3 +182,19 @@ def test_an_ingest_killed_half_way_leaves_the_store_readable_and_unchanged(home)
     assert after.ok and after.upload_id == 5             # the next writer carries on (4 shipped files)
     assert not list(home.glob(".indicators.duckdb.*"))   # and cleans up the stale copy
     assert sorted(e.upload_id for e in archive.entries(home)) == [1, 2, 3, 4, 5]
+
+
+def test_a_connection_can_bound_its_memory_and_spill_into_the_store_folder(home):
+    con = store.connect(home, memory_limit_mb=100)
+    settings = dict(con.execute("SELECT name, value FROM duckdb_settings()"
+                                " WHERE name IN ('memory_limit', 'temp_directory')").fetchall())
+    assert settings["memory_limit"].startswith(("95", "100", "104"))   # DuckDB writes MiB/MB its way
+    assert settings["temp_directory"] == str(home / "spill")
+    assert con.execute("SELECT count(*) FROM observations").fetchall()[0][0] > 0
+
+
+def test_an_ingest_with_bounded_memory_stores_the_same_values(home):
+    rows = "".join(f"skjutningar;Årby;20{y}-{m:02d};{m}\r\n" for y in (20, 21) for m in range(1, 13))
+    outcome = store.ingest(("indikator;område;period;värde\r\n" + rows).encode("cp1252"), "b.csv",
+                           by="test", home=home, memory_limit_mb=64)
+    assert outcome.ok and outcome.new == 24
