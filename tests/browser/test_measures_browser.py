@@ -24,7 +24,8 @@ def server_home(built_store, tmp_path):
 def test_the_measures_page_filters_in_the_link_and_shows_user_text_as_written(app_url, page, browser):
     page.goto(f"{app_url}/atgarder?fokus=nyrekrytering_unga")
     page.get_by_text("2 av 5 genomförda, 1 försenade").wait_for(timeout=PLOT_TIMEOUT_MS)
-    card = page.get_by_text("**Mentorsprogram** [läs](http://x)", exact=False)
+    # the card's text as written; web.plain() puts an invisible word joiner into the address
+    card = page.get_by_text(re.compile(r"\*\*Mentorsprogram\*\* \[läs\]\(http:\u2060//x\)"))
     card.first.wait_for(timeout=PLOT_TIMEOUT_MS)
     assert page.locator("a[href='http://x']").count() == 0            # never a link
     assert page.get_by_text(":red[viktigt]").count() == 1              # never a colour directive
