@@ -21,7 +21,8 @@ import duckdb
 
 from indicators import config, periods
 from indicators.catalog import Catalog
-from indicators.ingest import checks, decoding, headers, kolada, lookups, measures, pcaxis, tabular
+from indicators.ingest import (checks, decoding, headers, kolada, lookups, measures, pcaxis, tabular,
+                               workbook)
 from indicators.ingest.options import NONE, Options
 from indicators.ingest.problems import Notice, Problem
 
@@ -139,7 +140,7 @@ def _load(con, data: bytes, file_name: str, options: Options, result: Validation
     if kind == "xls":
         raise tabular.ReadError("ingest.old_excel")
     if kind == "xlsx":
-        return tabular.load_xlsx(con, data, options.sheet, config.max_upload_rows())
+        return workbook.load_xlsx(con, data, options.sheet, config.max_upload_rows())
     if pcaxis.looks_like(data, file_name):
         header, rows, _ = pcaxis.records(data)
         result.layout_kind = "px"

@@ -39,10 +39,10 @@ def key(file_id: str, name: str) -> str:
 
 def for_file(file) -> FileChoices:
     """The file's FileChoices, made the first time it is seen (a workbook's sheets listed once)."""
-    from indicators.ingest import tabular
+    from indicators.ingest import workbook
     kept = st.session_state.setdefault("upload_files", {})
     if file.file_id not in kept:
-        kept[file.file_id] = FileChoices(tabular.sheet_names(file.getvalue()))
+        kept[file.file_id] = FileChoices(workbook.sheet_names(file.getvalue()))
     return kept[file.file_id]
 
 

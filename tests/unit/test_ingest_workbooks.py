@@ -41,12 +41,12 @@ def test_a_title_row_above_the_header_of_a_sheet_is_skipped_and_rows_keep_excel_
 
 
 def test_the_sheet_names_of_a_workbook_are_listed_in_order_and_anything_else_has_none():
-    from indicators.ingest import tabular
+    from indicators.ingest import workbook
     from tests.unit.hostile_files import files
 
     data = export.workbook({"Problemindex": [HEADER_SV], "Otrygghet": [HEADER_SV]})
-    assert tabular.sheet_names(data) == ["Problemindex", "Otrygghet"]
-    assert tabular.sheet_names(b"indikator;omr\xe5de;period;v\xe4rde\r\n") == []
-    assert tabular.sheet_names(b"") == []
+    assert workbook.sheet_names(data) == ["Problemindex", "Otrygghet"]
+    assert workbook.sheet_names(b"indikator;omr\xe5de;period;v\xe4rde\r\n") == []
+    assert workbook.sheet_names(b"") == []
     for name, hostile in files().items():       # broken workbooks: no exception, at most names
-        assert isinstance(tabular.sheet_names(hostile), list), name
+        assert isinstance(workbook.sheet_names(hostile), list), name
