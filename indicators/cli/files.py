@@ -89,6 +89,11 @@ def _save_profile(args, options, validation, lang: str) -> None:
         say(t("cli.profile_saved", lang, name=args.save_profile))
 
 
+def _unknown_profile(args, lang: str) -> int:
+    warn(t("cli.unknown_profile", lang, name=args.profile))
+    return USAGE
+
+
 def check(args) -> int:
     import duckdb
 
@@ -98,8 +103,7 @@ def check(args) -> int:
     lang = config.lang()
     options, profile = _choices(args)
     if options is None:
-        warn(t("cli.unknown_profile", lang, name=args.profile))
-        return USAGE
+        return _unknown_profile(args, lang)
     data = Path(args.file).read_bytes()
     result = validate(duckdb.connect(), data, Path(args.file).name, load_catalog(), options=options)
     _report(result, lang, profile)
@@ -117,8 +121,7 @@ def ingest(args) -> int:
     lang = config.lang()
     options, profile = _choices(args)
     if options is None:
-        warn(t("cli.unknown_profile", lang, name=args.profile))
-        return USAGE
+        return _unknown_profile(args, lang)
     data = Path(args.file).read_bytes()
     outcome = store.ingest(data, Path(args.file).name, by=args.by or _user(), options=options)
     _report(outcome.validation, lang, profile)

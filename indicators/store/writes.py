@@ -6,6 +6,7 @@ Readers use `connect()`, a read-only connection that never blocks a writer.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from concurrent.futures import ThreadPoolExecutor
@@ -108,9 +109,7 @@ def ingest(data: bytes, file_name: str, *, by: str, home: Path | None = None,
         if not validation.ok:
             return IngestOutcome(validation, None)
         with write_lock(home):
-            with working_copy(home, con=scratch) as con:
-                schema.upgrade(con)
-                reconcile(home, con)
+            with _reconciled_copy(home, scratch) as con:
                 outcome = _store_staged(con, home, validation, data, by=by, kind=kind, options=options)
                 atomic.fault("ingest:before-swap")
             return outcome
@@ -183,9 +182,7 @@ def revert(upload_id: int, *, by: str, home: Path | None = None) -> bool:
     home = _home(home)
     ensure_store(home)
     with write_lock(home):
-        with working_copy(home) as con:
-            schema.upgrade(con)
-            reconcile(home, con)
+        with _reconciled_copy(home) as con:
             found = con.execute("SELECT status FROM uploads WHERE upload_id = ?",
                                 [upload_id]).fetchall()
             if not found:
@@ -198,6 +195,16 @@ def revert(upload_id: int, *, by: str, home: Path | None = None) -> bool:
         atomic.fault("revert:after-swap")
         _update_archived_status(home, upload_id, "reverted", now.isoformat(), by)
     return True
+
+
+@contextlib.contextmanager
+def _reconciled_copy(home: Path, scratch=None):
+    """The working copy every write changes (call under the write lock): upgraded to this schema and
+    with the archive reconciled to it first; replaces the live file when the block ends."""
+    with working_copy(home, con=scratch) as con:
+        schema.upgrade(con)
+        reconcile(home, con)
+        yield con
 
 
 def _update_archived_status(home: Path, upload_id: int, status: str, at: str | None,
@@ -213,9 +220,7 @@ def set_demo_hidden(hidden: bool, home: Path | None = None) -> None:
     home = _home(home)
     ensure_store(home)
     with write_lock(home):
-        with working_copy(home) as con:
-            schema.upgrade(con)
-            reconcile(home, con)
+        with _reconciled_copy(home) as con:
             con.execute("UPDATE meta SET value = ? WHERE key = 'demo_hidden'",
                         ["true" if hidden else "false"])
         atomic.fault("demo:after-swap")
