@@ -72,6 +72,8 @@ def _report(validation, lang: str, profile) -> None:
                   lost=", ".join(lost) or "–"))
     for problem in validation.problems:
         warn(problem.message(lang))
+    if not validation.options.only_known_areas and any(p.key == "ingest.unknown_area" for p in validation.problems):
+        say(t("cli.tip_only_known", lang))
     if profile is None and any(p.key in _SETUP_KEYS for p in validation.problems):
         for fitting in profiles.matching(validation.header):
             say(t("cli.profile_fits", lang, name=fitting.name))

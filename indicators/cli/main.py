@@ -25,3 +25,10 @@ def main(argv: list[str] | None = None) -> int:
     except FileNotFoundError as missing:
         print(t("cli.no_such_file", lang, path=missing.filename or ""), file=sys.stderr)
         return USAGE
+    except (IsADirectoryError, PermissionError) as wrong:
+        print(t("cli.not_a_file", lang, path=wrong.filename or ""), file=sys.stderr)
+        return USAGE
+    except BrokenPipeError:  # `... | head` closed the pipe: nothing more to say
+        import os
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0

@@ -24,7 +24,8 @@ class Problem:
         if self.detail.get("more"):
             text += t("ingest.more_lines", lang, count=number(self.detail["more"], lang))
         if self.line is not None and self.column:
-            return t("ingest.at_line_column", lang, line=number(self.line, lang), column=self.column, text=text)
+            column = self.column if len(self.column) <= MAX_SHOWN else self.column[:MAX_SHOWN] + "…"
+            return t("ingest.at_line_column", lang, line=number(self.line, lang), column=column, text=text)
         if self.line is not None:
             return t("ingest.at_line", lang, line=number(self.line, lang), text=text)
         return text
@@ -44,7 +45,8 @@ def _formatted(detail: dict, lang: str) -> dict:
         names = {"..": "dotdot", ".": "dot", "\u2013": "zero", "\u00d7": "withheld"}
         fmt["meaning"] = t(f"ingest.symbol_{names.get(fmt['symbol'], 'dotdot')}", lang)
     if "missing" in fmt:
-        fmt["hint"] = t("ingest.missing_indicator_hint", lang) if "indicator" in fmt["missing"] else ""
+        fmt["hint"] = (t("ingest.missing_indicator_hint", lang) if "indicator" in fmt["missing"] else
+                       t("ingest.missing_period_hint", lang) if "period" in fmt["missing"] else "")
         fmt["missing"] = ", ".join(t(f"ingest.column_{name}", lang) for name in fmt["missing"])
         fmt["required"] = ", ".join(t(f"ingest.column_{name}", lang) for name in headers.REQUIRED)
     for name in ("size", "limit") if "size" in fmt else ():

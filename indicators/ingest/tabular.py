@@ -90,7 +90,7 @@ def is_footnote(cells, nfields: int | None = None) -> bool:
     if _filled(cells) != 1 or cells[0] is None or not str(cells[0]).strip():
         return False
     text = str(cells[0]).strip().casefold()
-    return nfields == 1 or text.startswith(_FOOTNOTE_WORDS) or (len(text) > 40 and " " in text)
+    return text.startswith(_FOOTNOTE_WORDS) or (" " in text and (nfields == 1 or len(text) > 40))
 
 
 def footnotes_at_end(con) -> list[Skipped]:
@@ -281,7 +281,9 @@ def _read_fast(con, body: bytes, encoding: str, delimiter: str, width: int, max_
 
 def _read_slow(con, text: str, delimiter: str, max_rows: int, at: int = 0) -> tuple[list[str], int]:
     csv.field_size_limit(MAX_LINE)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # strict: a quote that is never closed is an error naming its line, not a field that swallows
+    # every row after it
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     records: list[tuple[int, list]] = []
     previous = 0
     try:

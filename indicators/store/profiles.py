@@ -85,7 +85,8 @@ def save(name: str, options: Options, header: list[str], home: Path | None = Non
     if not NAME.match(name):
         raise ProfileError(name)
     profiles = load(home)
-    profile = Profile(name, Options.from_dict({k: v for k, v in options.as_dict().items()}), layout_of(header))
+    kept = {k: v for k, v in options.as_dict().items() if k != "period"}  # the period belongs to the file
+    profile = Profile(name, Options.from_dict(kept), layout_of(header))
     profiles[name] = profile
     _write(profiles, home)
     return profile

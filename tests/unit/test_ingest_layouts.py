@@ -107,3 +107,17 @@ def test_terms_are_half_years():
     validation, con = check(export.semicolon_utf8_bom([
         HEADER_SV, ["hog_franvaro", "arby", "HT 2023", "12"], ["hog_franvaro", "arby", "vt24", "11"]]))
     assert validation.ok and values(con) == [("arby", "2023-H2", 12.0, None), ("arby", "2024-H1", 11.0, None)]
+
+
+def test_a_quote_that_is_never_closed_names_its_line_instead_of_swallowing_the_rows_after_it():
+    text = ("indikator;område;period;värde;kommentar\r\notrygghet_kvall;froslunda;2022;3;ok\r\n"
+            'otrygghet_kvall;skiftinge;2022;4;"enkät ej klar\r\notrygghet_kvall;arby;2022;5;ok\r\n')
+    validation, _ = check(text.encode("cp1252"))
+    assert where(validation) == [(None, None, "ingest.unreadable_line")]
+    assert "3" in validation.problems[0].message("sv")
+
+
+def test_a_lone_data_cell_at_the_end_is_a_short_row_not_a_footnote():
+    text = "indikator;område;period;värde\r\notrygghet_kvall;froslunda;2022;3\r\notrygghet_kvall\r\n"
+    validation, _ = check(text.encode("cp1252"))
+    assert where(validation) == [(3, None, "ingest.field_count")]

@@ -29,3 +29,9 @@ def test_a_profile_says_what_changed_when_the_source_changed_its_layout(tmp_path
 def test_a_name_that_cannot_be_a_profile_is_refused(tmp_path, name):
     with pytest.raises(profiles.ProfileError):
         profiles.save(name, Options(indicator="folkmangd"), ["region"], tmp_path)
+
+
+def test_a_profile_never_keeps_the_period_which_belongs_to_the_file(tmp_path):
+    saved = profiles.save("Brå år", Options(indicator="anmalda_brott", period="2024", only_known_areas=True),
+                          ["Kommun", "Per 100 000 inv."], tmp_path)
+    assert saved.options == Options(indicator="anmalda_brott", only_known_areas=True)
