@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from indicators import exports
+from indicators.ingest.template import FOLLOW_UP_KINDS, follow_up_template
+
 from indicators import store
 from indicators.store import archive
 from indicators.views import history as history_view, template_offer
@@ -35,6 +38,14 @@ def template_section() -> None:
                        file_name=chosen.file_name, mime="text/csv", key="template_download",
                        icon=":material/download:", on_click="ignore")
     st.markdown(t("upload.guide"))
+    st.markdown(f"#### {t('upload.follow_up_heading')}")
+    st.markdown(t("upload.follow_up_guide"))
+    columns = st.columns(3)
+    for column, kind in zip(columns, FOLLOW_UP_KINDS):
+        column.download_button(t(f"upload.template_{kind}"),
+                               exports.write("csv_cp1252", follow_up_template(cat, kind)),
+                               file_name=f"mall-{t(f'upload.file_{kind}')}.csv", mime="text/csv",
+                               key=f"template_{kind}", icon=":material/download:", on_click="ignore")
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
