@@ -85,19 +85,26 @@ def _rows(folder: Path, name: str, columns: tuple[str, ...], problems: _Problems
 ICON = re.compile(r"^:material/[a-z0-9_]+:$")   # a focus area's optional menu icon
 
 
+def _id_and_names(file: str, row: dict, seen: set[str], problems: _Problems) -> _Where:
+    """Where a row of a catalog CSV stands, after checking its id (well-formed, not seen before)
+    and its Swedish and English names; the id joins `seen`."""
+    where = _at("catalog.line", line=row["_line"])
+    ident = row["id"]
+    if not ID.match(ident):
+        problems.add(file, where, "bad_id", value=ident)
+    elif ident in seen:
+        problems.add(file, where, "duplicate_id", value=ident)
+    seen.add(ident)
+    for col in ("name_sv", "name_en"):
+        if not row[col]:
+            problems.add(file, where, "missing_field", field=col)
+    return where
+
+
 def _focus_areas(folder: Path, problems: _Problems) -> list[FocusArea]:
     name, out, seen = "focus_areas.csv", [], set()
     for number, row in enumerate(_rows(folder, name, ("id", "name_sv", "name_en"), problems), 1):
-        where = _at("catalog.line", line=row["_line"])
-        fid = row["id"]
-        if not ID.match(fid):
-            problems.add(name, where, "bad_id", value=fid)
-        elif fid in seen:
-            problems.add(name, where, "duplicate_id", value=fid)
-        seen.add(fid)
-        for col in ("name_sv", "name_en"):
-            if not row[col]:
-                problems.add(name, where, "missing_field", field=col)
+        where, fid = _id_and_names(name, row, seen, problems), row["id"]
         order = row.get("order") or str(number)
         if not order.lstrip("-").isdigit():
             problems.add(name, where, "not_integer", field="order", value=order)
@@ -306,19 +313,10 @@ def _sub_goals(folder: Path, focus_ids: set[str], indicator_focus: dict[str, str
         return []
     out, seen = [], set()
     for number, row in enumerate(_rows(folder, SUB_GOALS, ("id", "focus_area", "name_sv", "name_en"), problems), 1):
-        where = _at("catalog.line", line=row["_line"])
-        gid = row["id"]
-        if not ID.match(gid):
-            problems.add(SUB_GOALS, where, "bad_id", value=gid)
-        elif gid in seen:
-            problems.add(SUB_GOALS, where, "duplicate_id", value=gid)
-        seen.add(gid)
+        where, gid = _id_and_names(SUB_GOALS, row, seen, problems), row["id"]
         if row["focus_area"] not in focus_ids:
             problems.add(SUB_GOALS, where, "unknown_focus_area", value=row["focus_area"],
                          known=", ".join(sorted(focus_ids)))
-        for col in ("name_sv", "name_en"):
-            if not row[col]:
-                problems.add(SUB_GOALS, where, "missing_field", field=col)
         placeholder = row.get("placeholder", "").lower()
         if placeholder not in ("", "true", "false", "ja", "nej"):
             problems.add(SUB_GOALS, where, "not_boolean", field="placeholder", value=placeholder)
