@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from indicators.store import schema
+from indicators.store import queries, schema
 
 MEASURE_COLUMNS = ('measure_id, follow_up, follow_up_end, focus_area_id, sub_goal_id, title, owner, unit,'
                    ' start, "end", status, cost, indicator_ids, area_ids, comment, is_demo, upload_id,'
@@ -21,21 +21,10 @@ def measures(con, *, focus_area_id: str | None = None, owner: str | None = None,
              indicator_id: str | None = None) -> pd.DataFrame:
     """The latest round of every measure, filtered (None: no filter); `area_id` and `indicator_id`
     keep the measures linked to that area / indicator. Ordered by focus area, sub-goal, id."""
-    where, params = [], []
-    for column, value in (("focus_area_id", focus_area_id), ("owner", owner), ("status", status)):
-        if value is not None:
-            where.append(f"{column} = ?")
-            params.append(value)
-    if area_id is not None:
-        where.append("list_contains(area_ids, ?)")
-        params.append(area_id)
-    if indicator_id is not None:
-        where.append("list_contains(indicator_ids, ?)")
-        params.append(indicator_id)
-    sql = f"SELECT {MEASURE_COLUMNS} FROM measures"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    return con.execute(sql + " ORDER BY focus_area_id, sub_goal_id NULLS LAST, measure_id", params).df()
+    return queries.filtered(con, f"SELECT {MEASURE_COLUMNS} FROM measures", [
+        ("focus_area_id = ?", focus_area_id), ("owner = ?", owner), ("status = ?", status),
+        ("list_contains(area_ids, ?)", area_id), ("list_contains(indicator_ids, ?)", indicator_id)],
+        "focus_area_id, sub_goal_id NULLS LAST, measure_id")
 
 
 def measure_history(con, measure_id: str | None = None) -> pd.DataFrame:
@@ -79,18 +68,10 @@ def events(con, indicator_id: str | None = None, area_id: str | None = None) -> 
     """The events a chart of `indicator_id` in `area_id` shows: those of that indicator or of every
     indicator (NULL), in that area or every area (NULL); `area_id` None keeps every area's events
     (the municipality's chart shows what happened in its parts too). Oldest first."""
-    where, params = [], []
-    if indicator_id is not None:
-        where.append("(indicator_id IS NULL OR indicator_id = ?)")
-        params.append(indicator_id)
-    if area_id is not None:
-        where.append("(area_id IS NULL OR area_id = ?)")
-        params.append(area_id)
-    sql = ("SELECT event_date, period, title, kind, indicator_id, area_id, comment, is_demo, upload_id"
-           " FROM events")
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    return con.execute(sql + " ORDER BY event_date, title", params).df()
+    return queries.filtered(
+        con, "SELECT event_date, period, title, kind, indicator_id, area_id, comment, is_demo, upload_id FROM events",
+        [("(indicator_id IS NULL OR indicator_id = ?)", indicator_id), ("(area_id IS NULL OR area_id = ?)", area_id)],
+        "event_date, title")
 
 
 def assessments(con, indicator_id: str | None = None) -> pd.DataFrame:

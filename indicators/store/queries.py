@@ -11,19 +11,19 @@ OBSERVATION_COLUMNS = ("indicator_id, area_id, period, grain, period_start, valu
                        " denominator, n, note, source, symbol, is_demo, upload_id, loaded_at")
 
 
+def filtered(con, select: str, conditions: list[tuple[str, object]], order: str) -> pd.DataFrame:
+    """`select` with every condition whose value is not None (each a clause with one `?`), ANDed,
+    ordered by `order`: the optional filters of the read queries, written once."""
+    used = [(clause, value) for clause, value in conditions if value is not None]
+    where = " WHERE " + " AND ".join(clause for clause, _ in used) if used else ""
+    return con.execute(f"{select}{where} ORDER BY {order}", [value for _, value in used]).df()
+
+
 def observations(con, indicator_id: str | None = None, area_id: str | None = None) -> pd.DataFrame:
     """Current values, optionally for one indicator and/or area, oldest period first."""
-    where, params = [], []
-    if indicator_id is not None:
-        where.append("indicator_id = ?")
-        params.append(indicator_id)
-    if area_id is not None:
-        where.append("area_id = ?")
-        params.append(area_id)
-    sql = f"SELECT {OBSERVATION_COLUMNS} FROM observations"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    return con.execute(sql + " ORDER BY indicator_id, area_id, period_start", params).df()
+    return filtered(con, f"SELECT {OBSERVATION_COLUMNS} FROM observations",
+                    [("indicator_id = ?", indicator_id), ("area_id = ?", area_id)],
+                    "indicator_id, area_id, period_start")
 
 
 def series(con, indicator_id: str, area_id: str) -> list[tuple[Period, float | None]]:
