@@ -17,6 +17,7 @@ here (`web.t`, `web.focus`, `web.chart`, ...) and lives in one module:
                 upload_history)
   assessment    the indicator page's form: an analyst records the committee's assessment
   guard         guarded(): a bug shows a message with an error reference, the traceback is logged
+  frame         the document around every page: <html lang>, <title>, the app's style sheet
   plaintext     text that came with data shown as text, never as Markdown: plain(), plain_frame()
 
 The names are re-exported lazily (PEP 562 module `__getattr__`): importing this package imports no
@@ -47,6 +48,7 @@ _EXPORTS = {
                      "show_slide", "slide_preview"),
     "upload": ("upload_page",),
     "assessment": ("assessment_form",),
+    "frame": ("page_head", "document_title", "head_html"),
     "plaintext": ("plain", "plain_frame", "CAPTION_LIMIT", "LABEL_LIMIT"),
     "widgets": ("chart", "status_line", "when", "since_last_upload", "since_date",
                 "default_since_date", "default_first_year", "indicator_names", "disclosure_text",

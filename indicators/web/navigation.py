@@ -94,9 +94,19 @@ def pages() -> dict[str, list]:
     return {t(f"nav.section.{section}"): entries for section, entries in found.items() if entries}
 
 
-def navigate():
-    """Draws the menu (st.navigation) and returns the page to run; tells a focus page its area."""
-    current = st.navigation(pages())
+def navigate(menu=None):
+    """Registers the pages (st.navigation), draws the menu in `menu` (a sidebar container; the
+    sidebar when None) and returns the page to run; tells a focus page its area.
+
+    The menu is drawn with st.page_link rather than st.navigation's own: its links carry the
+    language (`?lang=en`), so a page opened in a new tab from an English page stays English."""
+    sections = pages()
+    current = st.navigation(sections, position="hidden")
+    with menu if menu is not None else st.sidebar:
+        for section, entries in sections.items():
+            st.markdown(f"**{section}**")
+            for entry in entries:
+                st.page_link(entry, query_params=link_params(), width="stretch")
     by_url = {screen.url_path: screen.focus_area_id
               for screen in focus_screens(catalog(), lang())}
     st.session_state[FOCUS_KEY] = by_url.get(current.url_path)
