@@ -8,7 +8,7 @@ REPLICAS   ?= 2
 PROXY_PORT ?= 8080
 BASE_PATH  ?= /trygghet/
 
-.PHONY: install run serve-replicas test test-fast browser-deps nginx-deps bench demo clean-store
+.PHONY: install run serve-replicas test test-fast browser-deps nginx-deps axe-deps bench demo clean-store
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -39,7 +39,16 @@ nginx-deps:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq nginx; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq nginx; fi; }
 
-test: install browser-deps nginx-deps
+# axe-core for the accessibility browser test, from the npm registry at the version its lock file
+# pins (tests/browser/axe/); Debian's npm when there is none. Once: nothing is fetched at test time.
+axe-deps:
+	@test -d tests/browser/axe/node_modules || { \
+	  command -v npm > /dev/null || { \
+	    if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq npm; \
+	    else sudo apt-get update -qq && sudo apt-get install -y -qq npm; fi; }; \
+	  npm ci --prefix tests/browser/axe --no-audit --no-fund --loglevel=error; }
+
+test: install browser-deps nginx-deps axe-deps
 	$(PY) -m pytest
 
 test-fast: install
