@@ -21,7 +21,7 @@ PATHS = ["", "skjutningar-grovt-vald", "nyrekrytering-av-unga", "det-offentliga-
 # Serious or critical violations that Streamlit's own frame causes, by rule and the data-testid of
 # the nearest element that has one (its class names change between builds). Empty since the menu
 # is drawn with st.page_link: st.navigation's own menu put <div>s (section headers) directly in a
-# <ul> ("list", "listitem" on stSidebarNavItems). A new entry needs a reason in docs/accessibility.md.
+# <ul> ("list", "listitem" on stSidebarNavItems). A new entry needs its reason in the README's Accessibility section.
 FRAME_KNOWN: set[tuple[str, str]] = set()
 
 # For each violating node: its rule, impact and the data-testid of its nearest marked ancestor.

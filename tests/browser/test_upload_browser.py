@@ -56,7 +56,7 @@ def log_in(page, password: str) -> None:
 
 def open_page(page, title: str) -> None:
     """Through the sidebar navigation, as a person would (one session: a local login lives in it)."""
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name=title, exact=True).click()
+    page.get_by_test_id("stSidebar").get_by_role("link", name=title, exact=True).click()
 
 
 def test_an_analyst_logs_in_uploads_sees_the_value_and_undoes_it(app_url, page):
