@@ -20,6 +20,29 @@ from indicators.web.session import lang
 Key = tuple[str, int, int]
 
 
+# --- figures out of the caches ----------------------------------------------------------------
+
+def _figure_unvalidated(props: dict):
+    import plotly.graph_objects as go
+    return go.Figure(props, _validate=False)
+
+
+def _reduce_figure(figure):
+    """st.cache_data hands every session a copy (pickle); plotly's own unpickling re-validates the
+    whole figure (a page of 14 charts: ~0.3 s of every rerun). A cached figure was validated when
+    the chart builder made it, so its copy is rebuilt without validation (same JSON)."""
+    return _figure_unvalidated, (figure.to_dict(),)
+
+
+def _register_figure_pickling() -> None:
+    import copyreg
+    import plotly.graph_objects as go
+    copyreg.pickle(go.Figure, _reduce_figure)
+
+
+_register_figure_pickling()
+
+
 # --- store and catalog ----------------------------------------------------------------------
 
 def home() -> Path:

@@ -26,8 +26,11 @@ def chart(figure, key: str) -> None:
     language = lang()
     st.plotly_chart(figure, key=key, config=CHART_CONFIG,
                     alt=alt_text(figure, language))
-    with st.expander(t("a11y.show_table")):
-        st.dataframe(figure_table(figure, language), hide_index=True, width="stretch")
+    # Built only when opened (a rerun): a page of 14 charts would otherwise turn 14 tables into
+    # Arrow on every rerun for a view few open (issue 12: a meeting's worth of viewers at once).
+    with st.expander(t("a11y.show_table"), key=f"{key}_table", on_change="rerun") as table:
+        if table.open:
+            st.dataframe(figure_table(figure, language), hide_index=True, width="stretch")
 
 
 def status_line(status) -> None:

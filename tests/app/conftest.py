@@ -31,7 +31,7 @@ def empty_caches():
 
 
 def page_test(name: str, lang: str = "sv", query: dict | None = None, *,
-              focus: str | None = None) -> AppTest:
+              focus: str | None = None, state: dict | None = None) -> AppTest:
     """A page script run on its own (without the frame), in `lang`; `focus` is the focus area of
     app_pages/focus.py (the frame sets it for the page a visitor opened)."""
     at = AppTest.from_file(str(REPO / "app_pages" / f"{name}.py"), default_timeout=90)
@@ -40,6 +40,8 @@ def page_test(name: str, lang: str = "sv", query: dict | None = None, *,
         at.session_state["focus_area"] = focus
     for key, value in (query or {}).items():
         at.query_params[key] = value
+    for key, value in (state or {}).items():   # widget state, e.g. an expander opened by its key
+        at.session_state[key] = value
     return at.run()
 
 

@@ -146,3 +146,17 @@ def test_english_changes_every_word_on_the_overview(home):
     sv_cols = list(sv.dataframe[0].value.columns)
     en_cols = list(en.dataframe[0].value.columns)
     assert sv_cols != en_cols
+
+
+def test_a_charts_table_alternative_is_built_when_opened_and_shows_what_the_chart_draws(home):
+    """Closed, the "show as table" expander holds nothing (a rerun of a page of 14 charts does not
+    turn 14 tables into Arrow); opened, it holds the table of exactly what the chart draws."""
+    from indicators.charts.text import figure_table
+
+    closed = page_test("overview", "sv")
+    assert [e.label for e in closed.expander].count("Visa som tabell") == 1
+    assert not closed.expander[0].children
+    opened = page_test("overview", "sv", state={"police_list_table": True})
+    table = opened.expander[0].dataframe[0].value
+    expected = figure_table(figures(opened)[0], "sv")
+    assert table.equals(expected) and len(table)
