@@ -6,6 +6,7 @@ import streamlit as st
 from indicators import web
 
 st.set_page_config(page_title=web.t("app.title"), page_icon="📊", layout="wide")
+web.start_housekeeping()  # once per process: memory back near idle when the viewers have left
 
 menu = st.sidebar.container()  # the menu, drawn by web.navigate() once the pages are known
 with st.sidebar:

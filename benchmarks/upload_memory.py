@@ -12,7 +12,8 @@ with `python -m indicators ingest` in a fresh process (its peak from wait4's ru_
 Goals: the page's peak no more than 1.5x the command line's; memory back near its idle level after
 the tab closes.
 
-    python benchmarks/upload_memory.py [--mb 40] [--areas 5000] [--uploads 2] [--settle 20]
+    python benchmarks/upload_memory.py [--mb 40] [--areas 5000] [--uploads 2] [--settle 70]
+                                       [--session-ttl 10]
                                        [--repo CHECKOUT]
 
 --repo measures another checkout (e.g. an older commit in a git worktree) with this script.
@@ -119,11 +120,12 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(env: dict, repo: Path, log: Path) -> tuple[subprocess.Popen, str]:
+def start_server(env: dict, repo: Path, log: Path, session_ttl: float) -> tuple[subprocess.Popen, str]:
     port = free_port()
     command = [sys.executable, "-m", "indicators.web", "--server.headless", "true",
                "--server.port", str(port), "--server.address", "127.0.0.1",
-               "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+               "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+               "--server.disconnectedSessionTTL", str(int(session_ttl))]
     process = subprocess.Popen(command, env=env, cwd=repo, stdout=log.open("wb"),
                                stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
@@ -150,19 +152,22 @@ def stop(process: subprocess.Popen) -> None:
 
 # --- the page ----------------------------------------------------------------------------------
 
-def page_upload(browser, url: str, path: Path, pid: int, settle: float, work: Path) -> dict[str, float]:
-    """One analyst session: log in, drop the file, wait for the preview, save, close the tab."""
+def page_upload(browser, url: str, path: Path, pid: int, settle: float, work: Path,
+                save_it: bool = True) -> dict[str, float]:
+    """One analyst session: log in, drop the file, wait for the preview, save (unless not
+    `save_it`: the analyst closes the tab on the preview), close the tab."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="sv-SE")
     context.set_default_timeout(300_000)
     page = context.new_page()
     try:
-        return _session(context, page, url, path, pid, settle)
+        return _session(context, page, url, path, pid, settle, save_it)
     except Exception:
         page.screenshot(path=str(work / f"failed-{path.stem}.png"), full_page=True)
         raise
 
 
-def _session(context, page, url: str, path: Path, pid: int, settle: float) -> dict[str, float]:
+def _session(context, page, url: str, path: Path, pid: int, settle: float,
+             save_it: bool) -> dict[str, float]:
     page.goto(url + "/ladda-upp")
     sidebar = page.get_by_test_id("stSidebar")
     sidebar.get_by_text("Språk").wait_for()
@@ -183,8 +188,9 @@ def _session(context, page, url: str, path: Path, pid: int, settle: float) -> di
     save.wait_for()
     preview_seconds = time.perf_counter() - start
     preview_peak = status(pid)["VmHWM"]
-    save.click()
-    page.get_by_text(re.compile(r"Sparad som inläsning #\d+")).wait_for()
+    if save_it:
+        save.click()
+        page.get_by_text(re.compile(r"Sparad som inläsning #\d+")).wait_for()
     saved_seconds = time.perf_counter() - start
     figures = status(pid)
     context.close()
@@ -199,7 +205,10 @@ def main() -> None:
     parser.add_argument("--mb", type=float, default=40)
     parser.add_argument("--areas", type=int, default=5000)
     parser.add_argument("--uploads", type=int, default=2)
-    parser.add_argument("--settle", type=float, default=20, help="seconds after a tab closes")
+    parser.add_argument("--settle", type=float, default=70, help="seconds after a tab closes")
+    parser.add_argument("--session-ttl", type=float, default=10,
+                        help="server.disconnectedSessionTTL: how long a closed tab's session is kept "
+                             "for reconnection (Streamlit's default 120 s; shorter so the run is short)")
     parser.add_argument("--repo", type=Path, default=HERE.parent, help="the checkout to measure")
     parser.add_argument("--keep", help="keep the work folder here")
     args = parser.parse_args()
@@ -231,7 +240,7 @@ def main() -> None:
     web_env = {**env, "INDICATORS_HOME": str(web_home)}
     run([sys.executable, "-m", "indicators", "user", "add", USER, "--name", "Bench",
          "--role", "analyst", "--password-stdin"], web_env, repo, stdin=PASSWORD + "\n")
-    process, url = start_server(web_env, repo, work / "server.log")
+    process, url = start_server(web_env, repo, work / "server.log", args.session_ttl)
     try:
         time.sleep(2)
         idle = status(process.pid)["VmRSS"]
@@ -240,6 +249,8 @@ def main() -> None:
                                                  args=CHROMIUM_ARGS)
             try:
                 page = [page_upload(browser, url, path, process.pid, args.settle, work) for path in files]
+                unsaved = page_upload(browser, url, files[0], process.pid, args.settle, work,
+                                      save_it=False)
             except Exception:
                 log = (work / "server.log").read_text(errors="replace")
                 print(f"failed; screenshot in {work}; server log ends:\n{log[-4000:]}", file=sys.stderr)
@@ -264,6 +275,9 @@ def main() -> None:
               f"page peak / CLI peak = {figures['peak'] / cli_peak:.2f}x (goal <= 1.5); "
               f"what the upload added: page {page_delta} MiB, CLI {cli_delta} MiB "
               f"({page_delta / max(1, cli_delta):.2f}x)")
+    print(f"a file dropped and never saved: before {unsaved['before']} MiB, peak at preview "
+          f"{unsaved['preview_peak']} MiB, {args.settle:.0f} s after the tab closed "
+          f"{unsaved['after_close']} MiB")
     print(f"server at the end: {final} MiB (idle was {idle} MiB: +{final - idle} MiB)")
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)

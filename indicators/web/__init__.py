@@ -19,6 +19,7 @@ here (`web.t`, `web.focus`, `web.chart`, ...) and lives in one module:
   guard         guarded(): a bug shows a message with an error reference, the traceback is logged
   frame         the document around every page: <html lang>, <title>, the app's style sheet
   plaintext     text that came with data shown as text, never as Markdown: plain(), plain_frame()
+  housekeeping  memory back near idle when viewers leave: gone sessions' uploads, gc, malloc_trim
 
 The names are re-exported lazily (PEP 562 module `__getattr__`): importing this package imports no
 module above, so `python -m indicators.web` defines no Streamlit cache before a runtime exists
@@ -50,6 +51,7 @@ _EXPORTS = {
     "assessment": ("assessment_form",),
     "frame": ("page_head", "document_title", "head_html"),
     "plaintext": ("plain", "plain_frame", "CAPTION_LIMIT", "LABEL_LIMIT"),
+    "housekeeping": ("start_housekeeping",),
     "widgets": ("chart", "status_line", "when", "since_last_upload", "since_date",
                 "default_since_date", "default_first_year", "indicator_names", "disclosure_text",
                 "assessment_line", "follow_up_captions"),

@@ -7,6 +7,7 @@ are disclosure-controlled before they leave this package.
 """
 from __future__ import annotations
 
+import functools
 import threading
 from pathlib import Path
 
@@ -87,13 +88,20 @@ def _close_all() -> None:
             for _, con in versions:
                 con.close()
         _open.clear()
+    _reads_snapshot.cache_clear()
 
 
 def store_notice() -> None:
     """A notice on every page while another process holds the store file read-write: the pages
     show the last version written whole, and the notice says why figures may lag."""
-    if store.is_snapshot(cursor()):
+    if _reads_snapshot(version()):
         st.warning(i18n.t("app.store_held", lang()), icon=":material/lock:")
+
+
+@functools.lru_cache(maxsize=8)
+def _reads_snapshot(key: Key) -> bool:
+    """Whether this version's connection reads a snapshot: asked once per version, not per run."""
+    return store.is_snapshot(cursor(key))
 
 
 def cursor(key: Key | None = None) -> duckdb.DuckDBPyConnection:
