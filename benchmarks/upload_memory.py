@@ -171,6 +171,7 @@ def _session(context, page, url: str, path: Path, pid: int, settle: float,
     page.goto(url + "/ladda-upp")
     sidebar = page.get_by_test_id("stSidebar")
     sidebar.get_by_text("Språk").wait_for()
+    page.get_by_role("heading", name="Ladda upp data").wait_for()   # the page has run once
     if not sidebar.get_by_label("Användarnamn").is_visible():
         sidebar.get_by_test_id("stExpander").locator("summary").click()
     sidebar.get_by_label("Användarnamn").fill(USER)
