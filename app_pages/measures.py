@@ -39,7 +39,7 @@ right.download_button(web.t("measures.download_xlsx"), page["xlsx"], file_name="
                       key="measures_xlsx", icon=":material/download:")
 
 st.subheader(web.t("measures.details"))
-for card in page["cards"]:
+for card in web.paged(page["cards"], key="measures_cards_" + "_".join(chosen.values())):
     with st.container(border=True):
         st.markdown(f"**{web.plain(card.measure_id)} · {web.plain(card.title)}** — {card.status}"
                     + (f" · {web.t('app.demo_mark')}" if card.demo else ""))

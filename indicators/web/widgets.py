@@ -33,6 +33,21 @@ def chart(figure, key: str) -> None:
             st.dataframe(figure_table(figure, language), hide_index=True, width="stretch")
 
 
+CARDS_PER_PAGE = 10
+
+
+def paged(items: list, key: str, size: int = CARDS_PER_PAGE) -> list:
+    """The items of the page a reader chose, `size` at a time, with page buttons above them when
+    there is more than one page (st.pagination). A page of 60 cards drew ~400 elements on every
+    rerun; `key` should change with the filters, so a new filter starts at page 1."""
+    pages = max(1, -(-len(items) // size))
+    if pages == 1:
+        return list(items)
+    number = st.pagination(pages, key=key)
+    st.caption(t("app.page_of", page=number, pages=pages, count=len(items)))
+    return list(items[(number - 1) * size:number * size])
+
+
 def status_line(status) -> None:
     """**Status: ↘ I fas** — what it means, and a note when there is one (views.focus.StatusView)."""
     st.markdown(f"**{t('views.status')}: {status.badge}** — {status.help}"

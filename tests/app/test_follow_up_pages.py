@@ -147,3 +147,21 @@ def test_the_overview_cards_count_measures_and_changes_list_a_new_status(loaded,
     table = next(d.value for d in at.dataframe if "Tidigare status" in d.value.columns)
     assert list(table["Åtgärd"]) == ["FA2-04"] and table.iloc[0]["Tidigare status"] == "Försenad !"
     assert since is not None
+
+
+def test_the_measures_page_shows_its_cards_ten_at_a_time_in_the_tables_order(home):
+    """The demo's measures: page 1 holds the table's first ten cards, page 2 the rest, and a
+    filter starts again at page 1 (a page of every card drew ~400 elements on every rerun)."""
+    def card_ids(at) -> list[str]:
+        return [shown(m).split(" · ")[0].strip("*") for m in markdown(at) if m.startswith("**FA")]
+
+    first = page_test("measures", "sv")
+    order = list(first.dataframe[0].value["Åtgärd"])
+    assert len(order) > 10
+    assert card_ids(first) == order[:10]
+    pager = first.get("pagination")[0]
+    second = page_test("measures", "sv", state={pager.key: 2})
+    assert card_ids(second) == order[10:20]
+    filtered = page_test("measures", "sv", {"fokus": "nyrekrytering_unga"}, state={pager.key: 2})
+    ids = list(filtered.dataframe[0].value["Åtgärd"])
+    assert card_ids(filtered) == ids[:10]
