@@ -51,7 +51,7 @@ _EXPORTS = {
     "assessment": ("assessment_form",),
     "frame": ("page_head", "document_title", "head_html"),
     "plaintext": ("plain", "plain_frame", "CAPTION_LIMIT", "LABEL_LIMIT"),
-    "housekeeping": ("start_housekeeping",),
+    "housekeeping": ("page_run",),
     "widgets": ("chart", "paged", "status_line", "when", "since_last_upload", "since_date",
                 "default_since_date", "default_first_year", "indicator_names", "disclosure_text",
                 "assessment_line", "follow_up_captions"),

@@ -82,6 +82,17 @@ def _connection(key: Key) -> duckdb.DuckDBPyConnection:
         return con
 
 
+def drop_read_blocks() -> None:
+    """Lets every shared read connection drop the store blocks it caches (DuckDB evicts down to a
+    memory limit when one is set; a query afterwards reads what it needs again). Called by the
+    housekeeping when no page is running."""
+    with _open_lock:
+        for versions in _open.values():
+            for _, con in versions:
+                con.execute("SET memory_limit = '8MB'")
+                con.execute(f"SET memory_limit = '{READ_MEMORY_MB}MB'")
+
+
 def _close_all() -> None:
     with _open_lock:
         for versions in _open.values():

@@ -5,12 +5,13 @@ server process that, every SWEEP_SECONDS,
    tab's session is kept for reconnection (`server.disconnectedSessionTTL`, 120 s) and then dropped
    without a shutdown, so a file dropped on *Ladda upp* and never saved stayed in memory for the
    life of the process;
-2. once no script has run for QUIET_SECONDS, collects garbage (dropped sessions are cycles, and
-   `runner.postScriptGC` is off for speed) and hands freed heap back to the system (glibc keeps
-   it otherwise; the resident memory of the server never came down). Once per quiet spell, never
-   while viewers rerun pages.
+2. once no page has run for QUIET_SECONDS and none is running, lets the shared read connections
+   drop their cached store blocks (DuckDB keeps up to READ_MEMORY_MB each), collects garbage
+   (dropped sessions are cycles, and `runner.postScriptGC` is off for speed) and hands freed heap
+   back to the system (glibc keeps it otherwise; the resident memory of the server never came
+   down). Once per quiet spell; a page that starts meanwhile waits for it (well under a second).
 
-`start_housekeeping()` is called by the frame on every run (cheap after the first); `script_ran()` marks a run.
+The frame runs every page inside `page_run()` (which also starts the thread, once per process).
 """
 from __future__ import annotations
 
@@ -19,17 +20,30 @@ import gc
 import logging
 import threading
 import time
+from contextlib import contextmanager
 
 SWEEP_SECONDS = 30.0
 QUIET_SECONDS = 20.0
 
 _log = logging.getLogger(__name__)
-_state = {"last_run": time.monotonic(), "trimmed_at": 0.0}
+_state = {"last_run": time.monotonic(), "trimmed_at": 0.0, "running": 0}
+_gate = threading.Lock()   # held while memory is released; a page run passes it to start and end
 
 
-def script_ran() -> None:
-    """Marks that a page ran now (the frame calls it on every run)."""
-    _state["last_run"] = time.monotonic()
+@contextmanager
+def page_run():
+    """The frame's `with`: counts the page as running (memory is never released under it) and
+    marks when it ran; starts the housekeeping thread the first time."""
+    _start_once()
+    with _gate:
+        _state["running"] += 1
+        _state["last_run"] = time.monotonic()
+    try:
+        yield
+    finally:
+        with _gate:
+            _state["running"] -= 1
+            _state["last_run"] = time.monotonic()
 
 
 def release_memory() -> None:
@@ -64,16 +78,20 @@ def forget_uploads_of_gone_sessions(uploads=None, sessions=None) -> int:
 
 
 def sweep(now: float | None = None) -> bool:
-    """One round: forget gone sessions' uploads; release memory if quiet and not yet released in
-    this quiet spell. Returns whether memory was released."""
+    """One round: forget gone sessions' uploads; release memory if no page runs, none ran for
+    QUIET_SECONDS, and memory was not yet released in this quiet spell (or uploads were just
+    forgotten). Returns whether memory was released."""
     forgotten = forget_uploads_of_gone_sessions()
-    now = time.monotonic() if now is None else now
-    quiet = now - _state["last_run"] >= QUIET_SECONDS
-    if not quiet or (_state["trimmed_at"] > _state["last_run"] and not forgotten):
-        return False
-    release_memory()
-    _state["trimmed_at"] = now
-    return True
+    with _gate:
+        now = time.monotonic() if now is None else now
+        quiet = _state["running"] == 0 and now - _state["last_run"] >= QUIET_SECONDS
+        if not quiet or (_state["trimmed_at"] > _state["last_run"] and not forgotten):
+            return False
+        from indicators.web.data import drop_read_blocks
+        drop_read_blocks()
+        release_memory()
+        _state["trimmed_at"] = now
+        return True
 
 
 def _loop() -> None:
@@ -89,9 +107,7 @@ _thread: list[threading.Thread] = []
 _thread_lock = threading.Lock()
 
 
-def start_housekeeping() -> None:
-    """Starts the sweeping thread once per server process, and marks this run."""
-    script_ran()
+def _start_once() -> None:
     with _thread_lock:
         if not _thread:
             _thread.append(threading.Thread(target=_loop, name="indicators-housekeeping", daemon=True))

@@ -45,12 +45,21 @@ def test_outside_a_server_there_is_nothing_to_forget():
     assert housekeeping.forget_uploads_of_gone_sessions() == 0
 
 
-def test_memory_is_released_once_per_quiet_spell_and_never_while_pages_run(monkeypatch):
-    released = []
-    monkeypatch.setattr(housekeeping, "release_memory", lambda: released.append(True))
+@pytest.fixture
+def released(monkeypatch):
+    found = []
+    monkeypatch.setattr(housekeeping, "release_memory", lambda: found.append("heap"))
     monkeypatch.setattr(housekeeping, "forget_uploads_of_gone_sessions", lambda: 0)
+    monkeypatch.setattr(housekeeping, "_start_once", lambda: None)
+    from indicators.web import data
+    monkeypatch.setattr(data, "drop_read_blocks", lambda: found.append("blocks"))
     monkeypatch.setitem(housekeeping._state, "trimmed_at", 0.0)
-    monkeypatch.setitem(housekeeping._state, "last_run", 1000.0)
+    monkeypatch.setitem(housekeeping._state, "running", 0)
+    return found
+
+
+def test_memory_is_released_once_per_quiet_spell(released):
+    housekeeping._state["last_run"] = 1000.0
     quiet = housekeeping.QUIET_SECONDS
     assert not housekeeping.sweep(now=1000.0 + quiet / 2)        # a page ran moments ago
     assert housekeeping.sweep(now=1000.0 + quiet)                 # quiet: release
@@ -58,7 +67,25 @@ def test_memory_is_released_once_per_quiet_spell_and_never_while_pages_run(monke
     housekeeping._state["last_run"] = 2000.0                      # viewers came back
     assert not housekeeping.sweep(now=2000.0 + 1)
     assert housekeeping.sweep(now=2000.0 + quiet)
-    assert len(released) == 2
+    assert released == ["blocks", "heap"] * 2
+
+
+def test_never_while_a_page_runs_however_long_it_takes(released):
+    import time
+    with housekeeping.page_run():
+        assert housekeeping._state["running"] == 1
+        assert not housekeeping.sweep(now=time.monotonic() + 10 * housekeeping.QUIET_SECONDS)
+    assert housekeeping._state["running"] == 0
+    assert not housekeeping.sweep()                               # it has only just ended
+    assert housekeeping.sweep(now=time.monotonic() + housekeeping.QUIET_SECONDS)
+    assert released == ["blocks", "heap"]
+
+
+def test_a_page_that_fails_still_counts_as_ended(released):
+    with pytest.raises(RuntimeError):
+        with housekeeping.page_run():
+            raise RuntimeError("a bug in a page")
+    assert housekeeping._state["running"] == 0
 
 
 def test_release_memory_collects_cycles():

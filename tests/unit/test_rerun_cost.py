@@ -44,3 +44,34 @@ def test_the_server_does_not_watch_source_files():
     done = subprocess.run([sys.executable, "-c", script], cwd=REPO_DIR, capture_output=True,
                           text=True, check=True)
     assert done.stdout.strip() == "none"
+
+
+def test_read_connections_hand_back_their_cached_blocks(tmp_path, monkeypatch):
+    """A read connection keeps up to READ_MEMORY_MB of store blocks; drop_read_blocks() lets it
+    evict them (the process's resident memory falls) and leaves it answering as before."""
+    import ctypes
+
+    import duckdb
+
+    from indicators.web import data
+
+    def rss_mib() -> int:
+        with open("/proc/self/status") as handle:
+            return int(handle.read().split("VmRSS:")[1].split()[0]) // 1024
+
+    path = tmp_path / "big.duckdb"
+    with duckdb.connect(str(path)) as con:
+        con.execute("CREATE TABLE t AS SELECT i, i % 5000 AS a, random() AS v FROM range(6000000) r(i)")
+    con = duckdb.connect(str(path), read_only=True, config={"memory_limit": f"{data.READ_MEMORY_MB}MB"})
+    monkeypatch.setattr(data, "_open", {"x": [(("x", 1, 1), con)]})
+    query = "SELECT a, min(v), max(i) FROM t GROUP BY a ORDER BY a"
+    limit = "SELECT current_setting('memory_limit')"
+    before, bound = con.execute(query).fetchall(), con.execute(limit).fetchone()
+    ctypes.CDLL("libc.so.6").malloc_trim(0)
+    holding = rss_mib()
+    data.drop_read_blocks()
+    ctypes.CDLL("libc.so.6").malloc_trim(0)
+    assert rss_mib() < holding - 20
+    assert con.execute(limit).fetchone() == bound
+    assert con.execute(query).fetchall() == before
+    con.close()
