@@ -150,7 +150,7 @@ def test_the_name_st_means_streamlit_and_nothing_else():
 # configured language: they are the operator's to fix and are found before any visitor chose one.
 LANG_DEFAULTS_ALLOWED = {("present/slideset.py", "default")}
 READS_CONFIGURED_LANG = {"cli/main.py", "cli/files.py", "cli/table.py", "cli/commands.py", "cli/users.py", "cli/presspack.py",
-                         "catalog/model.py"}
+                         "catalog/loading.py"}
 
 
 def test_no_function_defaults_its_language():
