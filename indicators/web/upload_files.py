@@ -18,7 +18,7 @@ import streamlit as st
 
 from indicators import config, store
 from indicators.ingest import Options
-from indicators.views import history as history_view, upload_preview as up
+from indicators.views import export_choices, history as history_view, upload_preview as up
 from indicators.web import upload_choices as choices
 from indicators.web.data import catalog, clear_caches, cursor, home, version
 from indicators.web.guard import guarded
@@ -134,11 +134,11 @@ def _one_file(file, all_ids: list[str]) -> None:
     kept = choices.for_file(file)
     chosen = choices.options(file.file_id, kept)
     preview = _preview(file, chosen)
-    found = up.suggestions(preview.validation, file.name, catalog(), chosen)
+    found = export_choices.suggestions(preview.validation, file.name, catalog(), chosen)
     if choices.fill_in(file.file_id, kept, found, chosen.indicator):
         chosen = choices.options(file.file_id, kept)
         preview = _preview(file, chosen)
-    asks = up.asks(preview.validation, chosen)
+    asks = export_choices.asks(preview.validation, chosen)
     choices.show_sheet(file.file_id, kept)
     choices.show(file.file_id, kept, preview.validation, asks, chosen)
     if asks.indicator and not chosen.indicator:
@@ -297,7 +297,7 @@ def _show_saved(file_id: str, result: Saved) -> None:
 def _offer_profile(file_id: str, result: Saved) -> None:
     """After a save with choices: keep them as an import profile under a name."""
     from indicators.store import profiles
-    worth = up.profile_options(result.options)
+    worth = export_choices.profile_options(result.options)
     if not worth.as_dict():
         return
     if result.profile_saved:
@@ -305,7 +305,7 @@ def _offer_profile(file_id: str, result: Saved) -> None:
                    icon=":material/bookmark:")
         return
     same = result.profile and profiles.load(home()).get(result.profile)
-    if same and up.profile_options(same.options) == worth:
+    if same and export_choices.profile_options(same.options) == worth:
         st.caption(t("upload.read_with_profile", name=plain(result.profile, LABEL_LIMIT)))
         return
     left, right = st.columns([3, 1], vertical_alignment="bottom")
