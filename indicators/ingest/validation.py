@@ -21,8 +21,8 @@ import duckdb
 
 from indicators import config, periods
 from indicators.catalog import Catalog
-from indicators.ingest import (checks, decoding, headers, kolada, lookups, measures, pcaxis, tabular,
-                               workbook)
+from indicators.ingest import (checks, decoding, follow_up_columns, headers, kolada, lookups,
+                               measures, pcaxis, tabular, workbook)
 from indicators.ingest.options import NONE, Options
 from indicators.ingest.problems import Notice, Problem
 
@@ -100,7 +100,7 @@ def _problems(con, data: bytes, catalog: Catalog, options: Options, result: Vali
         return one("ingest.not_text")
     result.row_count = loaded.rows
     result.header = loaded.header
-    kind = measures.kind_of(loaded.header)
+    kind = follow_up_columns.kind_of(loaded.header)
     if kind:  # a measures or events file: recognised from its header (DATA.md §6-7)
         result.content = result.layout_kind = kind
         result.notices = _read_notices(loaded, headers.Layout(loaded.header))
