@@ -92,20 +92,54 @@ def suggestions(validation: Validation, file_name: str, catalog: Catalog,
     if validation.layout_kind != "long":
         return found
     if not options.period and own_column(validation, "period") is None:
-        texts = [("upload.because_file_name", PurePath(file_name).stem.replace("_", " "))]
-        texts += [("upload.because_title", n.detail.get("text", "")) for n in validation.notices
-                  if n.key == "ingest.skipped_title"]
-        for reason, text in texts:
-            period = period_in(text, indicator.grain)
-            if period:
-                found["period"] = Suggestion(period, reason)
-                break
+        period = file_period(validation, file_name, (indicator.grain,))
+        if period:
+            found["period"] = period
     if not options.value_column and own_column(validation, "value") is None:
         taken = {own_column(validation, role) for role in ROLES}
         candidates = [h.strip() for h in validation.header if h and h.strip() and h.strip() not in taken]
         chosen = value_column_for(indicator, candidates)
         if chosen:
             found["value_column"] = Suggestion(*chosen)
+    return found
+
+
+def file_period(validation: Validation, file_name: str, grains: tuple[str, ...]) -> Suggestion | None:
+    """The period the file names in its file name, else in a title line, of the first of `grains`
+    found there ("F01_bra_anmalda_brott_kommunerna_2024.csv" -> "2024", upload.because_file_name)."""
+    texts = [("upload.because_file_name", PurePath(file_name).stem.replace("_", " "))]
+    texts += [("upload.because_title", n.detail.get("text", "")) for n in validation.notices
+              if n.key == "ingest.skipped_title"]
+    for reason, text in texts:
+        for grain in grains:
+            period = period_in(text, grain)
+            if period:
+                return Suggestion(period, reason)
+    return None
+
+
+MISSING_ORDER = ("indicator", "value_column", "period")
+
+
+def missing_choices(validation: Validation, file_name: str, catalog: Catalog,
+                    options: Options) -> dict[str, Suggestion | None]:
+    """Every choice a file that cannot be read yet still needs, all at once (not the first one
+    the reading stopped at): {option name: what the file suggests, or None}, in the order
+    indicator, value_column, period. Empty for a file that needs none (or is no observations file).
+    The period is suggested from the file name or a title line even before the indicator is known
+    (any grain then; the indicator's grain once it is)."""
+    if validation.content != "observations" or not needs_setup(validation):
+        return {}
+    found: dict[str, Suggestion | None] = {}
+    if own_column(validation, "indicator") is None and not options.indicator:
+        found["indicator"] = None
+    if validation.layout_kind == "long":
+        known = suggestions(validation, file_name, catalog, options)
+        if own_column(validation, "value") is None and not options.value_column:
+            found["value_column"] = known.get("value_column")
+        if own_column(validation, "period") is None and not options.period:
+            found["period"] = known.get("period") or (
+                None if options.indicator else file_period(validation, file_name, periods.GRAINS))
     return found
 
 
