@@ -77,7 +77,7 @@ def options(file_id: str, choices: FileChoices) -> Options:
     values = dict(choices.extra)
     values.update(
         indicator=indicator,
-        sheet=sheet if sheet and choices.sheets and sheet != choices.sheets[0] else None,
+        sheet=sheet if sheet and sheet in choices.sheets else None,
         area_column=state.get(key(file_id, "area")),
         period_column=state.get(key(file_id, "period_column")),
         value_column=state.get(key(file_id, f"value_{indicator}")),
@@ -110,9 +110,11 @@ def _columns(validation) -> list:
 
 
 def show_sheet(file_id: str, choices: FileChoices) -> None:
-    """The sheet choice of a workbook with several sheets (any layout)."""
+    """The sheet choice of a workbook with several sheets (any layout). Nothing is chosen for the
+    analyst: a workbook with several sheets of data is not read until one is (ingest.choose_sheet)."""
     if len(choices.sheets) > 1:
-        st.selectbox(t("upload.choice_sheet"), choices.sheets, key=key(file_id, "sheet"))
+        st.selectbox(t("upload.choice_sheet"), choices.sheets, key=key(file_id, "sheet"), index=None,
+                     placeholder=t("upload.choice_sheet_placeholder"))
 
 
 def show(file_id: str, choices: FileChoices, validation, asks: export_choices.Asks, chosen: Options) -> None:

@@ -72,3 +72,9 @@ def test_once_the_indicator_is_named_the_command_line_suggests_the_value_column_
     line = next(text for text in capsys.readouterr().err.splitlines() if "needs these choices" in text)
     assert '--value-column "Otrygghet vid utevistelse sen kväll"' in line and "--period 2010" in line
     assert "--indicator" not in line
+
+
+def test_a_workbook_with_two_sheets_of_data_and_no_sheet_named_lists_its_sheets(home, capsys):
+    assert main(["check", str(REALWORLD / "F10_trygghetsmatning_2024.xlsx"), "--indicator", "problemindex"]) == 1
+    err = capsys.readouterr().err
+    assert "”Problemindex”, ”Otrygghet”" in err and "--sheet" in err
