@@ -53,7 +53,7 @@ class Checker(FlagProblems, TextMaps):
         self.last_year = (today or date.today()).year + 1  # periods after next year are typos
         self.width = len(loaded.header)
         self.hidden = 0
-        self.symbols: dict[str, int] = {}      # symbol -> cells (after a clean check)
+        self.symbols: dict[tuple[str, str], int] = {}   # (symbol, as written) -> cells
         self.skipped_areas: dict[str, int] = {}  # area text -> rows skipped (only_known_areas)
         self.restore = decoding.restore if loaded.swapped else (lambda text: text)
         self.numbers = [name for name in headers.NUMBERS if name == "value" or name in layout.columns]
@@ -203,9 +203,14 @@ class Checker(FlagProblems, TextMaps):
 
     def _notices(self, typed: str) -> None:
         """What the preview tells besides problems: cells read as symbols, areas skipped."""
-        self.symbols = dict(self.con.execute(
-            f"SELECT symbol, count(*) FROM {typed} WHERE symbol IS NOT NULL GROUP BY symbol ORDER BY symbol"
-        ).fetchall())
+        self.symbols = {}   # (symbol, as written) -> cells: "XX" is said as "XX", stored as "×"
+        found = self.con.execute(f"SELECT count(*) FROM {typed} WHERE symbol IS NOT NULL").fetchall()[0][0]
+        same_cell = "c.line = t.line" + (" AND c.vcol = t.vcol" if self.layout.wide else "")
+        for symbol, written, count in self.con.execute(   # a second pass over the cells only then
+                f"SELECT t.symbol, trim(c.value_t), count(*) FROM {typed} t JOIN ({self.cells_sql()}) c"
+                f" ON {same_cell} WHERE t.symbol IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2").fetchall() if found else ():
+            key = (symbol, self.restore(written))
+            self.symbols[key] = self.symbols.get(key, 0) + count
         if self.options.only_known_areas:
             self.skipped_areas = {self.restore(text): count for text, count in self.con.execute(
                 f"SELECT c.area_t, count(*) FROM ({self.cells_sql()}) c JOIN _ingest_area a ON c.area_t = a.t"

@@ -26,6 +26,7 @@ from indicators.catalog import Catalog
 from indicators.i18n import number, t
 from indicators.ingest import Options, Problem, Validation, drop_staged, validate
 from indicators.ingest.options import NONE
+from indicators.ingest.problems import column_label, unnamed_position
 from indicators.views.export_choices import ROLES
 
 MAX_REVISIONS_SHOWN = 500
@@ -162,11 +163,16 @@ def problem_columns(lang: str) -> list[str]:
 
 def problem_table(problems: list[Problem], lang: str) -> pd.DataFrame:
     """One row per problem: line, column, what is wrong, the closest valid value."""
-    rows = [[p.line, p.column or "", replace(p, line=None, column=None).message(lang),
+    rows = [[p.line, _column_cell(p.column, lang), replace(p, line=None, column=None).message(lang),
              closest_value(p)] for p in problems]
     frame = pd.DataFrame(rows, columns=problem_columns(lang))
     frame[frame.columns[0]] = frame[frame.columns[0]].astype("Int64")
     return frame
+
+
+def _column_cell(column: str | None, lang: str) -> str:
+    """The header as written, or for a column without one its place ("kolumn 1 (utan rubrik)")."""
+    return column_label(column, lang) if unnamed_position(column) is not None else column or ""
 
 
 def problems_csv(problems: list[Problem], lang: str) -> bytes:
@@ -211,6 +217,8 @@ def mapping_lines(validation: Validation, catalog: Catalog, lang: str) -> list[s
             shown = ", ".join(f"”{c}”" for c in columns[:12]) + (" …" if len(columns) > 12 else "")
             lines.append(t("upload.mapping_columns", lang, role=name, columns=shown,
                            count=number(len(columns), lang)))
+        elif unnamed_position(text) is not None:
+            lines.append(f"{name}: {column_label(text, lang)}")
         else:
             lines.append(t("upload.mapping_column", lang, role=name, column=text))
     return lines

@@ -78,3 +78,14 @@ def test_a_workbook_with_two_sheets_of_data_and_no_sheet_named_lists_its_sheets(
     assert main(["check", str(REALWORLD / "F10_trygghetsmatning_2024.xlsx"), "--indicator", "problemindex"]) == 1
     err = capsys.readouterr().err
     assert "”Problemindex”, ”Otrygghet”" in err and "--sheet" in err
+
+
+def test_the_unnamed_column_and_the_symbols_are_named_as_the_user_sees_them(home, capsys):
+    path = str(REALWORLD / "F08_bra_ntu2010_otrygghet_regionala_resultat.csv")
+    main(["check", path])
+    out = capsys.readouterr().out
+    assert "kolumn 1 (utan rubrik)" in out and "#1" not in out
+    main(["check", path, "--indicator", "otrygghet_kvall", "--period", "2010", "--value-column",
+          "Otrygghet vid utevistelse sen kväll"])   # Haninge's XX is read before its area is refused
+    out = capsys.readouterr().out
+    assert "symbolen ”XX”" in out and "”×”" not in out

@@ -181,3 +181,12 @@ def test_a_measures_or_events_file_is_previewed_with_its_new_rounds(home, catalo
     result = up.preview(store.connect(home), data, name, catalog)
     assert result.ok and result.validation.content in ("measures", "events")
     assert result.summary.rows > 0 and result.summary.new + result.summary.revised >= 0
+
+
+def test_a_column_without_a_header_is_named_by_its_place_in_the_mapping_and_the_problem_table(home):
+    from indicators.ingest import Problem
+    from indicators.views import upload_preview
+    problems = [Problem(2, "#1", "ingest.ignored_column", {})]
+    table = upload_preview.problem_table(problems, "en")
+    assert table.iloc[0, 1] == "column 1 (no header)"
+    assert problems[0].message("sv").startswith("Rad 2, kolumn 1 (utan rubrik): ")
