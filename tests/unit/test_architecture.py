@@ -225,3 +225,16 @@ def test_the_exceptions_to_the_length_rule_are_still_needed():
     lengths = module_lengths()
     split = {name for name in OVER_THE_LIMIT_FOR_NOW if lengths.get(name, 0) <= MAX_MODULE_LINES}
     assert not split, f"remove from OVER_THE_LIMIT_FOR_NOW: {sorted(split)}"
+
+
+def test_the_virtual_environment_is_never_tracked():
+    """A committed `.venv` (a symlink to the shared one) replaces the real folder of every checkout
+    that pulls it with a link to itself: git drops ignored files it overwrites."""
+    import subprocess
+    try:
+        tracked = subprocess.run(["git", "ls-files", ".venv", ".venv/*"], cwd=REPO, capture_output=True,
+                                 text=True, timeout=30, check=True).stdout
+    except (OSError, subprocess.SubprocessError):
+        import pytest
+        pytest.skip("not a git checkout")
+    assert tracked == ""
