@@ -113,7 +113,8 @@ def navigate(menu=None):
         for section, entries in sections.items():
             st.markdown(f"**{section}**")
             for entry in entries:
-                st.page_link(entry, query_params=link_params(), width="stretch")
+                if entry.visibility != "hidden":   # the overview's twin at /oversikt
+                    st.page_link(entry, query_params=link_params(), width="stretch")
     by_url = {screen.url_path: screen.focus_area_id
               for screen in focus_screens(catalog(), lang())}
     st.session_state[FOCUS_KEY] = by_url.get(current.url_path)
