@@ -13,10 +13,6 @@ Security rules kept here, so that every caller gets them:
 """
 from __future__ import annotations
 
-import contextlib
-import fcntl
-import json
-import os
 import re
 import secrets
 import tomllib
@@ -25,12 +21,12 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
 
 from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from indicators import config
+from indicators.access import account_file
 from indicators.i18n import t
 
 ROLES = ("analyst", "viewer")
@@ -39,8 +35,6 @@ MAX_PASSWORD_LENGTH = 1024          # far above any real password; bounds the wo
 MAX_NAME_LENGTH = 100
 USERNAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
 FILE_NAME = "accounts.toml"
-_HEADER = ("# Local accounts of the indicator dashboard. Managed with\n"
-           "# `python -m indicators user add|remove|list`; do not edit by hand.\n")
 
 
 class AccountError(ValueError):
@@ -139,22 +133,6 @@ def password_problem(password: str) -> AccountError | None:
 
 # --- the file ------------------------------------------------------------------------------------
 
-def _lock_path(path: Path) -> Path:
-    return path.with_name(path.name + ".lock")
-
-
-@contextlib.contextmanager
-def _locked(path: Path) -> Iterator[None]:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(_lock_path(path), os.O_RDWR | os.O_CREAT, 0o600)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        os.close(fd)
-
-
 def _read(path: Path) -> list[_Record]:
     try:
         with path.open("rb") as handle:
@@ -176,50 +154,6 @@ def _read(path: Path) -> list[_Record]:
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise AccountError("accounts.unreadable_file", path=str(path)) from error
     return records
-
-
-def _toml_string(text: str) -> str:
-    # A JSON string is a valid TOML basic string once control characters are excluded, which
-    # _check_display_name and the username pattern guarantee.
-    return json.dumps(text, ensure_ascii=False)
-
-
-def _render(records: list[_Record]) -> str:
-    parts = [_HEADER]
-    for record in sorted(records, key=lambda r: r.account.username):
-        a = record.account
-        parts.append(
-            "\n[[account]]\n"
-            f"username = {_toml_string(a.username)}\n"
-            f"name = {_toml_string(a.display_name)}\n"
-            f"role = {_toml_string(a.role)}\n"
-            f"created = {a.created.isoformat()}\n"
-            f"hash = {_toml_string(record.hash)}\n")
-    return "".join(parts)
-
-
-def _write(path: Path, records: list[_Record]) -> None:
-    """Write the whole file to a 0600 temporary file beside it, fsync, rename over the old one."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        os.fchmod(fd, 0o600)          # the umask may have narrowed, never widened; make it exact
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            fd = -1
-            handle.write(_render(records))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        if fd != -1:
-            os.close(fd)
-        tmp.unlink(missing_ok=True)
-        raise
-    dir_fd = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
 
 
 # --- public operations ---------------------------------------------------------------------------
@@ -252,23 +186,23 @@ def add_user(path: Path | None, username: str, display_name: str, role: str,
         raise problem
     password_hash = _hasher().hash(password)
     account = Account(username, name, role, today or date.today())
-    with _locked(path):
+    with account_file.locked(path):
         records = _read(path)
         if any(r.account.username == username for r in records):
             raise AccountError("accounts.duplicate", username=username)
-        _write(path, [*records, _Record(account, password_hash)])
+        account_file.write(path, [*records, _Record(account, password_hash)])
     return account
 
 
 def remove_user(path: Path | None, username: str) -> Account:
     """Delete an account; returns it. Raises AccountError when there is no such user."""
     path = path or default_path()
-    with _locked(path):
+    with account_file.locked(path):
         records = _read(path)
         kept = [r for r in records if r.account.username != username]
         if len(kept) == len(records):
             raise AccountError("accounts.unknown_user", username=username)
-        _write(path, kept)
+        account_file.write(path, kept)
     return next(r.account for r in records if r.account.username == username)
 
 
@@ -301,12 +235,12 @@ def verify(path: Path | None, username: str, password: str) -> Account | None:
 def _rehash(path: Path, username: str, password: str, old_hash: str) -> None:
     new_hash = _hasher().hash(password)
     try:
-        with _locked(path):
+        with account_file.locked(path):
             records = _read(path)
             updated = [_Record(r.account, new_hash)
                        if r.account.username == username and r.hash == old_hash else r
                        for r in records]
             if updated != records:
-                _write(path, updated)
+                account_file.write(path, updated)
     except (OSError, AccountError):
         pass  # a read-only file still lets the user in; the old hash stays valid

@@ -8,11 +8,12 @@ code, alias or "code name" with `area_id_for`; indicators are also found by the 
 for them with `indicator_for_code`. `reference` holds the real reference facts (police lists,
 population). This package imports only `config`, `periods` and `i18n`: everything else may import it.
 """
+from indicators.catalog.keys import area_key, code_key
+from indicators.catalog.loading import load_catalog, read_catalog
 from indicators.catalog.model import (AGGREGATIONS, AREA_KINDS, COMPARISON_KINDS, FILES, GRAINS,
                                       LOCAL_KINDS, MEASURES, POLARITIES, TARGET_KINDS,
                                       TARGET_STATUSES, Area, Catalog, CatalogError, FocusArea,
-                                      Indicator, SubGoal, Target, area_key, code_key, load_catalog,
-                                      read_catalog)
+                                      Indicator, SubGoal, Target)
 
 __all__ = ["AGGREGATIONS", "AREA_KINDS", "COMPARISON_KINDS", "FILES", "GRAINS", "LOCAL_KINDS",
            "MEASURES", "POLARITIES", "TARGET_KINDS", "TARGET_STATUSES", "Area", "Catalog",

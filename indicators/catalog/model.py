@@ -1,19 +1,18 @@
-"""The catalog: focus areas, indicators, areas and targets, loaded from a folder of data files.
+"""The catalog's model: focus areas, indicators, areas, sub-goals and targets, and their lookups.
 
 A catalog folder holds `focus_areas.csv`, `indicators.toml` and `areas.csv` (see docs/catalog.md).
 Loading validates everything at once and raises `CatalogError` listing every problem, so a catalog
-mistake never surfaces later as a KeyError. Lookups return None for unknown ids.
+mistake never surfaces later as a KeyError (loading.py). Lookups return None for unknown ids;
+the matching keys they use are in keys.py.
 """
 from __future__ import annotations
 
 import math
-import re
-import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
-from indicators import config, periods
+from indicators import periods
+from indicators.catalog.keys import area_key, code_key
 
 GRAINS = periods.GRAINS  # the grain table is periods.GRAIN_TABLE
 POLARITIES = ("lower", "higher", "none")
@@ -294,81 +293,6 @@ class Catalog:
         return self._index["indicator"].get(found) if found else None
 
 
-_NON_WORD = re.compile(r"[^a-z0-9]+")
-_SPACE = re.compile(r"\s+")
-
-
 def _area_texts(area: Area) -> tuple[str, ...]:
     """The texts that name an area besides its id: name, code and aliases."""
     return tuple(t for t in (area.name, area.code, *area.aliases) if t)
-
-
-def code_key(code: str) -> str:
-    """The matching key of an indicator code: lower case, no spaces ("Kolada: N07403" -> "kolada:n07403")."""
-    return _SPACE.sub("", str(code)).casefold()
-
-
-class _Unaccented(dict):
-    """str.translate table: each character -> its NFKD decomposition without combining marks
-    ("ö" -> "o", "ﬁ" -> "fi"), worked out the first time the character is met."""
-
-    def __missing__(self, code: int) -> str:
-        plain = "".join(c for c in unicodedata.normalize("NFKD", chr(code)) if not unicodedata.combining(c))
-        self[code] = plain
-        return plain
-
-
-_UNACCENTED = _Unaccented()
-
-
-def area_key(text: str) -> str:
-    """The matching key of an area text: lower case, accents removed, any run of spaces, hyphens
-    or other punctuation turned into one "_" ("Fröslunda" -> "froslunda",
-    " Eskilstuna - Kommun " -> "eskilstuna_kommun").
-
-    Decomposing character by character equals decomposing the whole text once the combining marks
-    are dropped, so a translate table does it in C (a 5,000-area catalog needs 20,000 keys)."""
-    folded = str(text).casefold()
-    if not folded.isascii():
-        folded = folded.translate(_UNACCENTED)
-    return _NON_WORD.sub("_", folded).strip("_")
-
-
-def _signature(folder: Path) -> tuple:
-    """(mtime_ns, size) of each catalog file, so an edited catalog is reloaded."""
-    sig = []
-    for name in (*FILES, "sub_goals.csv"):
-        try:
-            stat = (folder / name).stat()
-            sig.append((stat.st_mtime_ns, stat.st_size))
-        except OSError:
-            sig.append(None)
-    return tuple(sig)
-
-
-@lru_cache(maxsize=16)
-def _cached(folder: str, signature: tuple) -> Catalog:
-    return read_catalog(Path(folder), config.lang())   # a failed read is not cached
-
-
-def read_catalog(folder: Path, lang: str) -> Catalog:
-    """The catalog in `folder`, read and validated now (never cached); raises CatalogError whose
-    problems are said in `lang`."""
-    from indicators.catalog.validation import build
-
-    return build(Path(folder), lang)
-
-
-def load_catalog(folder: Path | None = None) -> Catalog:
-    """The validated catalog in `folder` (default: config.catalog_dir()), cached per folder path.
-
-    The cache is keyed on the resolved path and the files' modification times, so an edited catalog
-    is read again; `load_catalog.cache_clear()` or `read_catalog()` force a fresh read.
-    Raises CatalogError listing every problem in the configured language ($INDICATORS_LANG): a
-    broken catalog is the operator's to fix, and it is found before any visitor chose a language.
-    """
-    path = Path(folder or config.catalog_dir()).expanduser().resolve()
-    return _cached(str(path), _signature(path))
-
-
-load_catalog.cache_clear = _cached.cache_clear  # type: ignore[attr-defined]

@@ -52,6 +52,13 @@ def revert(args) -> int:
     from indicators import store
 
     lang = config.lang()
+    done = next((u for u in store.uploads(store.connect()) if u.upload_id == args.upload_id
+                 and u.status == "reverted"), None)
+    if done is not None:   # nothing to undo: not done now, so not 0 (DATA.md section 4)
+        when = done.reverted_at.strftime("%Y-%m-%d %H:%M") if done.reverted_at else "?"
+        print(t("cli.already_reverted", lang, upload_id=args.upload_id, at=when,
+                by=done.reverted_by or "?"), file=sys.stderr)
+        return INVALID
     if not store.revert(args.upload_id, by=args.by or _user()):
         print(t("cli.unknown_upload", lang, upload_id=args.upload_id), file=sys.stderr)
         return INVALID

@@ -60,7 +60,7 @@ def _choices(args):
     return profile.options.merged(given), profile
 
 
-def _report(validation, lang: str, profile) -> None:
+def _report(validation, lang: str, profile, file_name: str) -> None:
     from indicators.store import profiles
 
     for notice in validation.notices:
@@ -77,6 +77,30 @@ def _report(validation, lang: str, profile) -> None:
     if profile is None and any(p.key in _SETUP_KEYS for p in validation.problems):
         for fitting in profiles.matching(validation.header):
             say(t("cli.profile_fits", lang, name=fitting.name))
+    _missing_choices(validation, file_name, lang)
+
+
+OPTION_FLAGS = {"indicator": "--indicator", "value_column": "--value-column", "period": "--period"}
+
+
+def _missing_choices(validation, file_name: str, lang: str) -> None:
+    """Every choice the file still needs in one line, each with what the file suggests."""
+    from indicators.catalog import load_catalog
+    from indicators.views.export_choices import missing_choices
+
+    missing = missing_choices(validation, file_name, load_catalog(), validation.options)
+    if not missing:
+        return
+    given, reasons = [], []
+    for name, suggestion in missing.items():
+        flag = OPTION_FLAGS[name]
+        if suggestion is None:
+            given.append(f"{flag} {t(f'cli.choice_{name}', lang)}")
+            continue
+        value = f'"{suggestion.value}"' if " " in str(suggestion.value) else str(suggestion.value)
+        given.append(f"{flag} {value}")
+        reasons.append(t(suggestion.reason, lang, option=flag, value=value))
+    warn(" ".join([t("cli.missing_choices", lang, choices=", ".join(given)), *reasons]))
 
 
 def _save_profile(args, options, validation, lang: str) -> None:
@@ -108,7 +132,7 @@ def check(args) -> int:
         return _unknown_profile(args, lang)
     data = Path(args.file).read_bytes()
     result = validate(duckdb.connect(), data, Path(args.file).name, load_catalog(), options=options)
-    _report(result, lang, profile)
+    _report(result, lang, profile, Path(args.file).name)
     if not result.ok:
         warn(t("cli.invalid", lang, count=len(result.problems)))
         return INVALID
@@ -126,7 +150,7 @@ def ingest(args) -> int:
         return _unknown_profile(args, lang)
     data = Path(args.file).read_bytes()
     outcome = store.ingest(data, Path(args.file).name, by=args.by or _user(), options=options)
-    _report(outcome.validation, lang, profile)
+    _report(outcome.validation, lang, profile, Path(args.file).name)
     if not outcome.ok:
         warn(t("cli.rejected", lang, count=len(outcome.validation.problems)))
         return INVALID

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 
 from indicators.ingest import decoding, headers, tabular
-from indicators import periods
-from indicators.catalog import Catalog, area_key
+from indicators.catalog import Catalog
 from indicators.ingest.numbers import cleaned_sql, missing_sql, symbol_sql, zero_sql
 from indicators.ingest.options import NONE, Options
 from indicators.ingest.flag_problems import FlagProblems, once_per_value
-from indicators.ingest.lookups import exact_areas, indicator_keys
+from indicators.ingest.text_maps import TextMaps
 from indicators.ingest.problems import Problem
 
 MAX_BITS = 1 << 27  # duplicate keys up to this many are found with a bitmap (16 MB), more by sorting
@@ -34,7 +33,7 @@ def drop_staged(con) -> None:
         con.execute(f"DROP TABLE IF EXISTS {name}")
 
 
-class Checker(FlagProblems):
+class Checker(FlagProblems, TextMaps):
     """The SQL that maps texts, parses numbers, flags problems and stages the rows of one file.
 
     One pass writes `_ingest_typed`: line, indicator, area and period as integer codes, the numbers
@@ -54,7 +53,7 @@ class Checker(FlagProblems):
         self.last_year = (today or date.today()).year + 1  # periods after next year are typos
         self.width = len(loaded.header)
         self.hidden = 0
-        self.symbols: dict[str, int] = {}      # symbol -> cells (after a clean check)
+        self.symbols: dict[tuple[str, str], int] = {}   # (symbol, as written) -> cells
         self.skipped_areas: dict[str, int] = {}  # area text -> rows skipped (only_known_areas)
         self.restore = decoding.restore if loaded.swapped else (lambda text: text)
         self.numbers = [name for name in headers.NUMBERS if name == "value" or name in layout.columns]
@@ -93,57 +92,6 @@ class Checker(FlagProblems):
                 f" WHERE nullif(trim(u.value_t), '') IS NOT NULL")
 
     # -- distinct texts -> ids and flags, once each, in Python --------------------------------------
-    def _distinct(self, name: str) -> list[str]:
-        position = self.layout.columns.get(name)
-        if position is None:
-            return [self.layout.constants[name]] if name in self.layout.constants else []
-        rows = self.con.execute(f"SELECT DISTINCT c{position} FROM {tabular.ROWS}").fetchall()
-        return [row[0] for row in rows if row[0] is not None]
-
-    def _lookup_texts(self, name: str) -> list[tuple[str, str]]:
-        """(text as stored, text as written) for each distinct text of a column."""
-        return [(text, self.restore(text)) for text in self._distinct(name)]
-
-    def _map_table(self, name: str, columns: dict[str, str], rows: list[tuple]) -> None:
-        select = ", ".join(f"unnest(?::{typ}[]) AS {col}" for col, typ in columns.items())
-        params = [[row[i] for row in rows] for i in range(len(columns))]
-        self.con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT {select}", params)
-
-    def _maps(self) -> None:
-        """Map tables `_ingest_ind/area/period`: text -> id, code (for the duplicate key), bad flag."""
-        keys = indicator_keys(self.catalog)
-        order = {i.id: n for n, i in enumerate(self.catalog.indicators)}
-        rows = []
-        for text, written in self._lookup_texts("indicator"):
-            found = self.catalog.indicator(keys.get(area_key(written), ""))
-            if found:
-                rows.append((text, found.id, order[found.id], found.grain, found.measure, 0))
-            else:
-                rows.append((text, None, None, None, None, 1 if not text.strip() else 2))
-        self._map_table("_ingest_ind", {"t": "VARCHAR", "id": "VARCHAR", "code": "BIGINT",
-                                        "grain": "VARCHAR", "measure": "VARCHAR", "bad": "TINYINT"}, rows)
-        order = {a.id: n for n, a in enumerate(self.catalog.areas)}
-        rows = []
-        exact = exact_areas(self.catalog)
-        for text, written in self._lookup_texts("area"):
-            found = exact.get(written) or self.catalog.area_id_for(written)
-            bad = 0 if found else 1 if not text.strip() else 2
-            skip = bad == 2 and self.options.only_known_areas
-            rows.append((text, found, order.get(found), 0 if skip else bad, skip))
-        self._map_table("_ingest_area", {"t": "VARCHAR", "id": "VARCHAR", "code": "BIGINT", "bad": "TINYINT",
-                                         "skip": "BOOLEAN"}, rows)
-        texts = self._lookup_texts("period") or [(period.text,) * 2 for _, period in self.layout.periods]
-        rows, codes = [], {}  # code: a dense number per period (the duplicate key's last part)
-        for text, written in texts:
-            p = periods.parse(written)
-            rows.append((text, p.text, p.grain, p.start, codes.setdefault(p.text, len(codes)), 0,
-                         p.year > self.last_year) if p else
-                        (text, None, None, None, None, 1 if not text.strip() else 2, False))
-        self.periods = max(len(codes), 1)
-        self._map_table("_ingest_period", {"t": "VARCHAR", "period": "VARCHAR", "grain": "VARCHAR",
-                                           "start": "DATE", "code": "BIGINT", "bad": "TINYINT",
-                                           "late": "BOOLEAN"}, rows)
-
     # -- typed rows and their flags, in SQL ----------------------------------------------------------
     def _typed_sql(self) -> str:
         """SELECT of the staged columns plus flags and the duplicate key (never materialised whole)."""
@@ -255,9 +203,14 @@ class Checker(FlagProblems):
 
     def _notices(self, typed: str) -> None:
         """What the preview tells besides problems: cells read as symbols, areas skipped."""
-        self.symbols = dict(self.con.execute(
-            f"SELECT symbol, count(*) FROM {typed} WHERE symbol IS NOT NULL GROUP BY symbol ORDER BY symbol"
-        ).fetchall())
+        self.symbols = {}   # (symbol, as written) -> cells: "XX" is said as "XX", stored as "×"
+        found = self.con.execute(f"SELECT count(*) FROM {typed} WHERE symbol IS NOT NULL").fetchall()[0][0]
+        same_cell = "c.line = t.line" + (" AND c.vcol = t.vcol" if self.layout.wide else "")
+        for symbol, written, count in self.con.execute(   # a second pass over the cells only then
+                f"SELECT t.symbol, trim(c.value_t), count(*) FROM {typed} t JOIN ({self.cells_sql()}) c"
+                f" ON {same_cell} WHERE t.symbol IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2").fetchall() if found else ():
+            key = (symbol, self.restore(written))
+            self.symbols[key] = self.symbols.get(key, 0) + count
         if self.options.only_known_areas:
             self.skipped_areas = {self.restore(text): count for text, count in self.con.execute(
                 f"SELECT c.area_t, count(*) FROM ({self.cells_sql()}) c JOIN _ingest_area a ON c.area_t = a.t"

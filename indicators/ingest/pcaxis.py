@@ -13,7 +13,8 @@ from __future__ import annotations
 import os
 import re
 
-from indicators.ingest.tabular import ReadError, scratch_file
+from indicators.ingest.scratch import scratch_file
+from indicators.ingest.tabular import ReadError
 
 _KEYWORD = re.compile(rb'^\s*(CHARSET|AXIS-VERSION|CODEPAGE|LANGUAGE|MATRIX|DECIMALS)\s*[=(]', re.MULTILINE)
 _CODEPAGE = re.compile(rb'CODEPAGE\s*=\s*"([^"]+)"')

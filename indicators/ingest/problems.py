@@ -1,6 +1,7 @@
 """A problem found in an uploaded file: where it is, what it is, and how to say it in sv or en."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from indicators import periods
@@ -9,6 +10,31 @@ from indicators.i18n import number, t
 
 
 MAX_SHOWN = 120  # characters of a cell quoted in a message: a 200 KB cell is named, not printed
+_UNNAMED = re.compile(r"#([0-9]+)")   # how a column without a header is named inside: "#1"
+
+
+def unnamed_column(position: int) -> str:
+    """The name of a column without a header (`position` counts from 1): "#1". Said to a user as
+    "kolumn 1 (utan rubrik)" by column_label."""
+    return f"#{position}"
+
+
+def unnamed_position(column: str | None) -> int | None:
+    """The place (from 1) of a column without a header, named by unnamed_column; else None."""
+    found = _UNNAMED.fullmatch(column or "")
+    return int(found.group(1)) if found else None
+
+
+def column_label(column: str | None, lang: str) -> str | None:
+    """A column as the user sees it: the header as written, quoted ("”Kommun”"), or for a column
+    without a header its place ("kolumn 1 (utan rubrik)" / "column 1 (no header)")."""
+    if not column:
+        return column
+    position = unnamed_position(column)
+    if position is not None:
+        return t("ingest.unnamed_column", lang, position=position)
+    shown = column if len(column) <= MAX_SHOWN else column[:MAX_SHOWN] + "…"
+    return t("ingest.named_column", lang, column=shown)
 
 
 @dataclass(frozen=True)
@@ -24,8 +50,8 @@ class Problem:
         if self.detail.get("more"):
             text += t("ingest.more_lines", lang, count=number(self.detail["more"], lang))
         if self.line is not None and self.column:
-            column = self.column if len(self.column) <= MAX_SHOWN else self.column[:MAX_SHOWN] + "…"
-            return t("ingest.at_line_column", lang, line=number(self.line, lang), column=column, text=text)
+            return t("ingest.at_line_column", lang, line=number(self.line, lang),
+                     column=column_label(self.column, lang), text=text)
         if self.line is not None:
             return t("ingest.at_line", lang, line=number(self.line, lang), text=text)
         return text

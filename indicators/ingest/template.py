@@ -56,7 +56,7 @@ def follow_up_template(catalog: Catalog, kind: str) -> pd.DataFrame:
     """A template for a measures, events or assessments file (DATA.md §6-7): the header the ingest
     recognises and example rows an analyst overwrites (one measure per sub-goal, one event, one
     assessment per indicator of the first focus area with one)."""
-    from indicators.ingest.measures import ASSESSMENT_COLUMNS, EVENT_COLUMNS, MEASURE_COLUMNS
+    from indicators.ingest.follow_up_columns import ASSESSMENT_COLUMNS, EVENT_COLUMNS, MEASURE_COLUMNS
 
     if kind == "measures":
         header = [aliases[1] if len(aliases) > 1 and not aliases[1].isascii() else aliases[0]

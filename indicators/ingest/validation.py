@@ -21,10 +21,10 @@ import duckdb
 
 from indicators import config, periods
 from indicators.catalog import Catalog
-from indicators.ingest import (checks, decoding, headers, kolada, lookups, measures, pcaxis, tabular,
-                               workbook)
+from indicators.ingest import (checks, decoding, follow_up_columns, headers, kolada, lookups,
+                               measures, pcaxis, tabular, workbook)
 from indicators.ingest.options import NONE, Options
-from indicators.ingest.problems import Notice, Problem
+from indicators.ingest.problems import Notice, Problem, unnamed_column
 
 __all__ = ["Notice", "Problem", "Validation", "drop_staged", "validate"]
 
@@ -100,7 +100,7 @@ def _problems(con, data: bytes, catalog: Catalog, options: Options, result: Vali
         return one("ingest.not_text")
     result.row_count = loaded.rows
     result.header = loaded.header
-    kind = measures.kind_of(loaded.header)
+    kind = follow_up_columns.kind_of(loaded.header)
     if kind:  # a measures or events file: recognised from its header (DATA.md §6-7)
         result.content = result.layout_kind = kind
         result.notices = _read_notices(loaded, headers.Layout(loaded.header))
@@ -169,7 +169,7 @@ def _option_problems(catalog: Catalog, options: Options) -> list[Problem]:
 
 
 def _mapping(layout: headers.Layout, header: list[str]) -> dict[str, str]:
-    mapping = {role: (header[position] or "").strip() or f"#{position + 1}"
+    mapping = {role: (header[position] or "").strip() or unnamed_column(position + 1)
                for role, position in layout.columns.items()}
     for role, text in layout.constants.items():
         mapping.setdefault(role, f"= {text}")
@@ -180,7 +180,8 @@ def _mapping(layout: headers.Layout, header: list[str]) -> dict[str, str]:
 
 def _read_notices(loaded: tabular.Loaded, layout: headers.Layout) -> list[Notice]:
     notices = [Notice(s.line, None, f"ingest.skipped_{s.kind}", {"text": s.text[:200]}) for s in loaded.skipped]
-    notices += [Notice(loaded.header_line, (loaded.header[p] or "").strip() or f"#{p + 1}", "ingest.ignored_column", {})
+    notices += [Notice(loaded.header_line, (loaded.header[p] or "").strip() or unnamed_column(p + 1),
+                       "ingest.ignored_column", {})
                 for p in layout.ignored]
     if loaded.percent_cells:
         notices.append(Notice(None, None, "ingest.percent_cells", {"count": loaded.percent_cells}))
@@ -188,8 +189,8 @@ def _read_notices(loaded: tabular.Loaded, layout: headers.Layout) -> list[Notice
 
 
 def _check_notices(checker: checks.Checker) -> list[Notice]:
-    notices = [Notice(None, None, "ingest.symbol_cells", {"symbol": symbol, "count": count})
-               for symbol, count in checker.symbols.items()]
+    notices = [Notice(None, None, "ingest.symbol_cells", {"symbol": symbol, "written": written, "count": count})
+               for (symbol, written), count in checker.symbols.items()]
     if checker.skipped_areas:
         shown = list(checker.skipped_areas.items())[:20]
         notices.append(Notice(None, None, "ingest.skipped_areas", {

@@ -1,6 +1,6 @@
 """An .xlsx workbook -> the same DuckDB views a CSV makes (tabular.ROWS), line = Excel row number.
 
-The sheet asked for (default: the first) is read with openpyxl in read-only mode, without trusting
+The sheet asked for (default: the only sheet with data; several is a problem naming them) is read with openpyxl in read-only mode, without trusting
 its stored dimension; title rows above the header and footnote rows below the data are skipped and
 listed; a percent-formatted cell is read as Excel shows it; a formula without a saved result names
 its cell. A workbook that would unpack to far more than any real export is refused before it is read.
@@ -17,7 +17,7 @@ from indicators.ingest.tabular import (ALL_ROWS, MAX_COLUMNS, MAX_TITLE_LINES, R
 
 
 def load_xlsx(con: duckdb.DuckDBPyConnection, data: bytes, sheet: str | None, max_rows: int) -> Loaded:
-    """Reads the first (or the named) sheet of an .xlsx workbook; line = Excel row number.
+    """Reads the named sheet of an .xlsx workbook, or its only sheet with data; line = Excel row number.
 
     Title rows above the header and footnote rows below the data are skipped and listed. A cell
     formatted as percent is read as Excel shows it (0.31 shown as `31 %` -> 31). A formula cell whose
@@ -73,7 +73,7 @@ def _read_sheet(con, data: bytes, sheet: str | None, max_rows: int) -> Loaded:
     try:
         if sheet is not None and sheet not in book.sheetnames:
             raise ReadError("ingest.no_such_sheet", sheet=sheet, sheets=", ".join(book.sheetnames))
-        chosen = book[sheet] if sheet is not None else book.worksheets[0]
+        chosen = book[sheet] if sheet is not None else _only_sheet_with_data(book)
         if not hasattr(chosen, "iter_rows"):  # a chart sheet has no cells
             raise ReadError("ingest.no_cells", sheet=chosen.title)
         chosen.reset_dimensions()  # the stored dimension may claim A1:XFD1048576: read what is there
@@ -113,6 +113,31 @@ def _read_sheet(con, data: bytes, sheet: str | None, max_rows: int) -> Loaded:
     _load_records(con, body, width, lambda fields: max(width, len(fields)))
     con.execute(f"CREATE OR REPLACE TEMP VIEW {ROWS} AS SELECT * FROM {ALL_ROWS}")
     return Loaded(header, len(body), None, False, header_line, titles + tuple(footnotes[::-1]), percent[0])
+
+
+def _only_sheet_with_data(book):
+    """The sheet to read when none is named: the one sheet with data (a header and a row), else the
+    first. Several sheets with data is a ReadError naming them: reading the first silently loads
+    whatever it holds (DATA.md §5: a workbook's sheet is a choice)."""
+    with_data = [ws for ws in book.worksheets if _has_data(ws)]
+    if len(with_data) > 1:
+        raise ReadError("ingest.choose_sheet", sheets=", ".join(f"”{ws.title}”" for ws in with_data),
+                        first=with_data[0].title)
+    return with_data[0] if with_data else book.worksheets[0]
+
+
+def _has_data(ws) -> bool:
+    """True for a worksheet with at least two non-empty rows (reads no further than the second)."""
+    if not hasattr(ws, "iter_rows"):   # a chart sheet
+        return False
+    ws.reset_dimensions()
+    filled = 0
+    for row in ws.iter_rows(values_only=True):
+        if any(value is not None and str(value).strip() for value in row):
+            filled += 1
+            if filled == 2:
+                return True
+    return False
 
 
 def _shown(cell, percent: list[int]) -> str | None:

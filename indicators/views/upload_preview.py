@@ -1,5 +1,5 @@
 """What an upload would do, before anything is saved: summary, revisions, problems as a table,
-how the file is read, and the choices a statistical-database export needs.
+how the file is read.
 
     con = store.connect(home)                       # read-only; temp tables are allowed
     result = preview(con, data, "skjutningar.csv", catalog, options=options)
@@ -7,10 +7,8 @@ how the file is read, and the choices a statistical-database export needs.
     else      -> problem_table(result.validation.problems, lang) / problems_csv(...)
     mapping_lines(result.validation, catalog, lang) / notice_lines(result.validation, lang)
 
-A file without the standard columns (DATA.md §5) is read with `ingest.Options`: `asks()` says which
-choices the page offers for it, `suggestions()` what the file itself suggests once the indicator
-is known (the period in the file name or a title line, the value column that carries the
-indicator's unit or name, only the catalog's areas), so a real export needs one choice.
+A file without the standard columns (DATA.md §5) is read with `ingest.Options`; which choices the
+page offers for it and what the file itself suggests are in views/export_choices.py.
 
 The counts come from the same SQL the save uses (`store.history.new_and_revised`), so the preview says what
 the save will do unless somebody else saves in between (then `changes_since` in views/history.py
@@ -18,9 +16,7 @@ tells the analyst what changed).
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
-from pathlib import PurePath
 
 import pandas as pd
 
@@ -28,14 +24,13 @@ from indicators import exports, periods, store
 from indicators.store import history
 from indicators.catalog import Catalog
 from indicators.i18n import number, t
-from indicators.catalog import Indicator
 from indicators.ingest import Options, Problem, Validation, drop_staged, validate
-from indicators.ingest.headers import header_key
 from indicators.ingest.options import NONE
+from indicators.ingest.problems import column_label, unnamed_position
+from indicators.views.export_choices import ROLES
 
 MAX_REVISIONS_SHOWN = 500
 MAX_NOTICES_SHOWN = 50
-SETUP_KEYS = ("ingest.missing_columns", "ingest.choose_value_column", "ingest.no_such_column")
 
 
 @dataclass(frozen=True)
@@ -168,11 +163,16 @@ def problem_columns(lang: str) -> list[str]:
 
 def problem_table(problems: list[Problem], lang: str) -> pd.DataFrame:
     """One row per problem: line, column, what is wrong, the closest valid value."""
-    rows = [[p.line, p.column or "", replace(p, line=None, column=None).message(lang),
+    rows = [[p.line, _column_cell(p.column, lang), replace(p, line=None, column=None).message(lang),
              closest_value(p)] for p in problems]
     frame = pd.DataFrame(rows, columns=problem_columns(lang))
     frame[frame.columns[0]] = frame[frame.columns[0]].astype("Int64")
     return frame
+
+
+def _column_cell(column: str | None, lang: str) -> str:
+    """The header as written, or for a column without one its place ("kolumn 1 (utan rubrik)")."""
+    return column_label(column, lang) if unnamed_position(column) is not None else column or ""
 
 
 def problems_csv(problems: list[Problem], lang: str) -> bytes:
@@ -194,136 +194,7 @@ def revision_table(revisions: tuple[Revision, ...], catalog: Catalog, lang: str)
     return pd.DataFrame([names(r) for r in revisions], columns=columns)
 
 
-# --- how the file is read, and the choices an export needs ---------------------------------------
-
-ROLES = ("indicator", "area", "period", "value", "numerator", "denominator", "n", "note", "source")
-
-
-def needs_setup(validation: Validation) -> bool:
-    """True when the file cannot be read without a choice (no indicator, an unknown or ambiguous
-    column): the page then asks instead of listing row problems."""
-    return any(p.key in SETUP_KEYS for p in validation.problems)
-
-
-def own_column(validation: Validation, role: str) -> str | None:
-    """The header of the file's own column for `role`, None when there is none (or a choice)."""
-    text = validation.mapping.get(role)
-    return None if not text or text.startswith("= ") else text
-
-
-@dataclass(frozen=True)
-class Asks:
-    """The choices the upload page offers for one file."""
-    indicator: bool = False        # the file has no indicator column: name the indicator
-    area_column: bool = False      # which column holds the areas
-    period_column: bool = False    # long layout: which column holds the periods
-    value_column: bool = False     # long layout: which column holds the values
-    period: bool = False           # long layout without a period column: the period of every row
-    only_known: bool = False       # skip and list rows whose area the catalog does not know
-
-    @property
-    def any(self) -> bool:
-        return any((self.indicator, self.area_column, self.period_column, self.value_column,
-                    self.period, self.only_known))
-
-
-def asks(validation: Validation, options: Options) -> Asks:
-    """Which choices to offer: none for a file in the standard layout (a checkbox for the catalog's
-    areas when it names areas the catalog does not know); for an export without the standard
-    columns the indicator first, then its columns."""
-    unknown_areas = any(p.key == "ingest.unknown_area" for p in validation.problems)
-    if validation.content != "observations":  # measures, events, assessments: their own layout
-        return Asks()
-    chosen = any(v for k, v in options.as_dict().items() if k not in ("sheet", "gender"))
-    if not validation.header or not (needs_setup(validation) or own_column(validation, "indicator") is None
-                                     or chosen):
-        return Asks(only_known=unknown_areas or options.only_known_areas)
-    table = validation.layout_kind in ("long", "wide")
-    long = validation.layout_kind == "long"
-    return Asks(indicator=own_column(validation, "indicator") is None, area_column=table,
-                period_column=long, value_column=long,
-                period=long and (own_column(validation, "period") is None or bool(options.period)),
-                only_known=True)
-
-
-@dataclass(frozen=True)
-class Suggestion:
-    value: object
-    reason: str        # a text key: upload.because_file_name, ..._title, ..._unit, ..._name, ..._export
-
-
-def suggestions(validation: Validation, file_name: str, catalog: Catalog,
-                options: Options) -> dict[str, Suggestion]:
-    """What the file suggests for the choices the analyst has not made, once the indicator is
-    known: {option name: Suggestion}. `period` from a period in the file name or a title line (of
-    the indicator's grain), `value_column` from the one header that carries the indicator's unit
-    or the words of its name, `only_known_areas` for a file without an indicator column (a
-    statistical database lists every kommun: the others are skipped and listed, not rejected)."""
-    from indicators.ingest import lookups
-
-    ident = lookups.indicator_id_for(catalog, options.indicator) if options.indicator else None
-    indicator = catalog.indicator(ident) if ident else None
-    found: dict[str, Suggestion] = {}
-    if indicator is None:
-        return found
-    if own_column(validation, "indicator") is None and not options.only_known_areas:
-        found["only_known_areas"] = Suggestion(True, "upload.because_export")
-    if validation.layout_kind != "long":
-        return found
-    if not options.period and own_column(validation, "period") is None:
-        texts = [("upload.because_file_name", PurePath(file_name).stem.replace("_", " "))]
-        texts += [("upload.because_title", n.detail.get("text", "")) for n in validation.notices
-                  if n.key == "ingest.skipped_title"]
-        for reason, text in texts:
-            period = period_in(text, indicator.grain)
-            if period:
-                found["period"] = Suggestion(period, reason)
-                break
-    if not options.value_column and own_column(validation, "value") is None:
-        taken = {own_column(validation, role) for role in ROLES}
-        candidates = [h.strip() for h in validation.header if h and h.strip() and h.strip() not in taken]
-        chosen = value_column_for(indicator, candidates)
-        if chosen:
-            found["value_column"] = Suggestion(*chosen)
-    return found
-
-
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-
-
-def period_in(text: str, grain: str) -> str | None:
-    """The one period of `grain` written in `text` ("… NTU 2010. Andel i procent." -> "2010"), or
-    None when there is none, more than one, or one of another grain."""
-    text = re.sub(r"[.,;:](\s|$)", " ", text or "")
-    found = periods.find_in(text)
-    if found is None:
-        years = set(_YEAR.findall(text))
-        found = periods.parse(years.pop()) if len(years) == 1 else None
-    return found.text if found is not None and found.grain == grain else None
-
-
-def _stems(text: str) -> set[str]:
-    return {word[:5] for word in header_key(text).split("_") if len(word) >= 4}
-
-
-def value_column_for(indicator: Indicator, headers: list[str]) -> tuple[str, str] | None:
-    """(header, reason key) of the one header that carries the indicator's unit (`Per 100 000 inv.
-    (prel.)` for a rate per 100 000) or, failing that, most of the words of its name or id
-    (`Otrygghet vid utevistelse sen kväll` for otrygghet_kvall); None when no header or more than
-    one fits equally."""
-    units = {header_key(indicator.unit_sv), header_key(indicator.unit_en)} - {""}
-    if indicator.measure == "share":
-        units |= {"andel", "procent"}
-    by_unit = [h for h in headers if any(f"_{u}_" in f"_{header_key(h)}_" for u in units)]  # whole words:
-    # "andel" is not in "Oro för överfall/ misshandel"
-    if len(by_unit) == 1:
-        return by_unit[0], "upload.because_unit"
-    words = _stems(indicator.name_sv) | _stems(indicator.name_en) | _stems(indicator.id)
-    scores = {h: len(_stems(h) & words) for h in (by_unit or headers)}
-    best = max(scores.values(), default=0)
-    winners = [h for h, score in scores.items() if score == best]
-    return (winners[0], "upload.because_name") if best > 0 and len(winners) == 1 else None
-
+# --- how the file is read ---------------------------------------------------------------------
 
 def mapping_lines(validation: Validation, catalog: Catalog, lang: str) -> list[str]:
     """How the file is read, one line per role: "Område: kolumnen ”region”", "Indikator: vald –
@@ -346,6 +217,8 @@ def mapping_lines(validation: Validation, catalog: Catalog, lang: str) -> list[s
             shown = ", ".join(f"”{c}”" for c in columns[:12]) + (" …" if len(columns) > 12 else "")
             lines.append(t("upload.mapping_columns", lang, role=name, columns=shown,
                            count=number(len(columns), lang)))
+        elif unnamed_position(text) is not None:
+            lines.append(f"{name}: {column_label(text, lang)}")
         else:
             lines.append(t("upload.mapping_column", lang, role=name, column=text))
     return lines
@@ -360,9 +233,3 @@ def notice_lines(validation: Validation, lang: str) -> list[str]:
     if len(notices) > MAX_NOTICES_SHOWN:
         lines.append(t("upload.notices_more", lang, count=number(len(notices) - MAX_NOTICES_SHOWN, lang)))
     return lines
-
-
-def profile_options(options: Options) -> Options:
-    """The choices worth keeping in an import profile: all but the period of every row (that is
-    the file's own, from its name or title: next quarter's file has another)."""
-    return replace(options, period=None)

@@ -87,9 +87,16 @@ def pages() -> dict[str, list]:
     """{section title: [st.Page, ...]} for st.navigation, in menu order (empty sections left out)."""
     found: dict[str, list] = {section: [] for section in SECTIONS}
     for screen in SCREENS:
+        # Streamlit serves the default page at "/" only; its own path is a hidden twin, so a link
+        # to /oversikt opens the overview instead of "Page not found" (the default's internal
+        # path is "", or the twin's would clash with it)
         found[screen.section].append(st.Page(screen.script, title=t(screen.title_key),
-                                             url_path=screen.url_path, icon=screen.icon,
-                                             default=screen.default))
+                                             url_path="" if screen.default else screen.url_path,
+                                             icon=screen.icon, default=screen.default))
+        if screen.default:
+            found[screen.section].append(st.Page(screen.script, title=t(screen.title_key),
+                                                 url_path=screen.url_path, icon=screen.icon,
+                                                 visibility="hidden"))
     found["focus"] = [_focus_page(screen) for screen in focus_screens(catalog(), lang())]
     return {t(f"nav.section.{section}"): entries for section, entries in found.items() if entries}
 
@@ -106,7 +113,8 @@ def navigate(menu=None):
         for section, entries in sections.items():
             st.markdown(f"**{section}**")
             for entry in entries:
-                st.page_link(entry, query_params=link_params(), width="stretch")
+                if entry.visibility != "hidden":   # the overview's twin at /oversikt
+                    st.page_link(entry, query_params=link_params(), width="stretch")
     by_url = {screen.url_path: screen.focus_area_id
               for screen in focus_screens(catalog(), lang())}
     st.session_state[FOCUS_KEY] = by_url.get(current.url_path)

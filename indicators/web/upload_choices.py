@@ -1,7 +1,7 @@
 """The choices a statistical-database export needs on the upload page (DATA.md §5), and import
 profiles: the indicator (by name), the sheet of a workbook with several, the area, period and value
 columns (each "found from the header" until chosen), the period of every row, only the catalog's
-areas. What the file suggests once the indicator is known (views.upload_preview.suggestions) is
+areas. What the file suggests once the indicator is known (views.export_choices.suggestions) is
 filled in and said, so a real export needs one choice. A saved profile whose layout fits the file
 is proposed and applied in one click; a profile that no longer fits says which columns came and
 went.
@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import streamlit as st
 
 from indicators.ingest import Options
-from indicators.views import upload_preview as up
+from indicators.views import export_choices
 from indicators.web.data import catalog, home
 from indicators.web.plaintext import LABEL_LIMIT, plain
 from indicators.web.session import lang, t
@@ -30,7 +30,7 @@ class FileChoices:
     sheets: list[str]                                    # [] unless a workbook
     profile: str | None = None                           # the profile applied
     extra: dict = field(default_factory=dict)            # profile choices no widget shows (gender)
-    suggested: dict = field(default_factory=dict)        # option -> up.Suggestion filled in
+    suggested: dict = field(default_factory=dict)        # option -> export_choices.Suggestion filled in
 
 
 def key(file_id: str, name: str) -> str:
@@ -77,7 +77,7 @@ def options(file_id: str, choices: FileChoices) -> Options:
     values = dict(choices.extra)
     values.update(
         indicator=indicator,
-        sheet=sheet if sheet and choices.sheets and sheet != choices.sheets[0] else None,
+        sheet=sheet if sheet and sheet in choices.sheets else None,
         area_column=state.get(key(file_id, "area")),
         period_column=state.get(key(file_id, "period_column")),
         value_column=state.get(key(file_id, f"value_{indicator}")),
@@ -110,12 +110,14 @@ def _columns(validation) -> list:
 
 
 def show_sheet(file_id: str, choices: FileChoices) -> None:
-    """The sheet choice of a workbook with several sheets (any layout)."""
+    """The sheet choice of a workbook with several sheets (any layout). Nothing is chosen for the
+    analyst: a workbook with several sheets of data is not read until one is (ingest.choose_sheet)."""
     if len(choices.sheets) > 1:
-        st.selectbox(t("upload.choice_sheet"), choices.sheets, key=key(file_id, "sheet"))
+        st.selectbox(t("upload.choice_sheet"), choices.sheets, key=key(file_id, "sheet"), index=None,
+                     placeholder=t("upload.choice_sheet_placeholder"))
 
 
-def show(file_id: str, choices: FileChoices, validation, asks: up.Asks, chosen: Options) -> None:
+def show(file_id: str, choices: FileChoices, validation, asks: export_choices.Asks, chosen: Options) -> None:
     """The profile proposal and the choices `asks` names."""
     if not asks.any:
         return
@@ -132,7 +134,7 @@ def show(file_id: str, choices: FileChoices, validation, asks: up.Asks, chosen: 
     columns = _columns(validation)
 
     def auto(role):
-        found = up.own_column(validation, role)
+        found = export_choices.own_column(validation, role)
         return lambda c: c if c is not None else (
             t("upload.choice_found", column=found) if found else t("upload.choice_none"))
 

@@ -11,15 +11,15 @@ a bug shows a message with an error reference, never a traceback.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 import streamlit as st
 
 from indicators import config, store
 from indicators.ingest import Options
-from indicators.views import history as history_view, upload_preview as up
-from indicators.web import upload_choices as choices
+from indicators.views import export_choices, history as history_view, upload_preview as up
+from indicators.web import upload_choices as choices, upload_saved
 from indicators.web.data import catalog, clear_caches, cursor, home, version
 from indicators.web.guard import guarded
 from indicators.web.login import user
@@ -32,27 +32,7 @@ PREVIEW_MEMORY_MB = 256   # DuckDB's share of a preview and of the save (a 40 MB
                           # and 377 MB unbounded, about as fast); past it DuckDB spills to disk
 
 
-@dataclass
-class Saved:
-    """A file saved in this session: what the save did, and what a profile would keep."""
-    upload_id: int
-    file_name: str
-    new: int
-    revised: int
-    annotated: int
-    meanwhile: list
-    options: Options
-    header: list[str]
-    profile: str | None = None          # the profile the file was read with
-    profile_saved: str | None = None    # the profile saved from it
-
-
 # --- what the session keeps -----------------------------------------------------------------
-
-def saved_files() -> dict:
-    """file_id -> Saved, oldest first."""
-    return st.session_state.setdefault("upload_saved", {})
-
 
 def previews() -> dict:
     """file_id -> (store version, Options, Preview) of the files in the uploader."""
@@ -83,7 +63,7 @@ def upload_section() -> None:
     files = st.file_uploader(t("upload.drop"), type=FILE_TYPES, accept_multiple_files=True,
                              key=f"uploader_{nonce}",
                              max_upload_size=max(1, config.max_upload_bytes() // MB)) or []
-    saved = saved_files()
+    saved = upload_saved.saved_files()
     present = {f.file_id for f in files}
     for gone in [f for f in previews() if f not in present]:   # released with its file
         del previews()[gone]
@@ -102,7 +82,7 @@ def upload_section() -> None:
     for file_id, result in reversed(list(saved.items())):
         with st.container(border=True):
             with guarded("upload.crashed"):
-                _show_saved(file_id, result)
+                upload_saved.show_saved(file_id, result)
 
 
 def _drop_uploaded(file_ids: list[str]) -> None:
@@ -134,11 +114,11 @@ def _one_file(file, all_ids: list[str]) -> None:
     kept = choices.for_file(file)
     chosen = choices.options(file.file_id, kept)
     preview = _preview(file, chosen)
-    found = up.suggestions(preview.validation, file.name, catalog(), chosen)
+    found = export_choices.suggestions(preview.validation, file.name, catalog(), chosen)
     if choices.fill_in(file.file_id, kept, found, chosen.indicator):
         chosen = choices.options(file.file_id, kept)
         preview = _preview(file, chosen)
-    asks = up.asks(preview.validation, chosen)
+    asks = export_choices.asks(preview.validation, chosen)
     choices.show_sheet(file.file_id, kept)
     choices.show(file.file_id, kept, preview.validation, asks, chosen)
     if asks.indicator and not chosen.indicator:
@@ -246,8 +226,8 @@ def _save(file, preview: up.Preview, chosen: Options, kept, all_ids: list[str]) 
         meanwhile = history_view.changes_since(con, preview.seen_upload_id, outcome.upload_id)
     finally:
         con.close()
-    saved = saved_files()
-    saved[file.file_id] = Saved(outcome.upload_id, preview.file_name, outcome.new, outcome.revised,
+    saved = upload_saved.saved_files()
+    saved[file.file_id] = upload_saved.Saved(outcome.upload_id, preview.file_name, outcome.new, outcome.revised,
                                 outcome.annotated, meanwhile, chosen,
                                 list(outcome.validation.header), kept.profile)
     _drop_uploaded([file.file_id])  # saved and archived: the server needs its bytes no more
@@ -276,50 +256,3 @@ def _release_memory() -> None:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
     except (OSError, AttributeError):   # not glibc: nothing to hand back this way
         pass
-
-
-def _show_saved(file_id: str, result: Saved) -> None:
-    text = t("upload.saved", upload_id=result.upload_id, file=plain(result.file_name, LABEL_LIMIT),
-             new=number(result.new), revised=number(result.revised))
-    if result.annotated:
-        text += " " + t("upload.annotated", count=number(result.annotated))
-    st.success(text)
-    if result.meanwhile:
-        st.warning(t("upload.meanwhile"))
-        for other in result.meanwhile:
-            u = other.upload
-            st.markdown("- " + t("upload.meanwhile_item", upload_id=u.upload_id, by=plain(u.loaded_by),
-                                 file=plain(u.file_name, LABEL_LIMIT), new=number(u.new_count),
-                                 revised=number(u.revised_count), overlap=number(other.overlap)))
-    _offer_profile(file_id, result)
-
-
-def _offer_profile(file_id: str, result: Saved) -> None:
-    """After a save with choices: keep them as an import profile under a name."""
-    from indicators.store import profiles
-    worth = up.profile_options(result.options)
-    if not worth.as_dict():
-        return
-    if result.profile_saved:
-        st.success(t("upload.profile_saved", name=plain(result.profile_saved, LABEL_LIMIT)),
-                   icon=":material/bookmark:")
-        return
-    same = result.profile and profiles.load(home()).get(result.profile)
-    if same and up.profile_options(same.options) == worth:
-        st.caption(t("upload.read_with_profile", name=plain(result.profile, LABEL_LIMIT)))
-        return
-    left, right = st.columns([3, 1], vertical_alignment="bottom")
-    name = left.text_input(t("upload.profile_name"), key=f"upload_profile_name_{file_id}",
-                           value=result.profile or "", max_chars=60,
-                           help=t("upload.profile_name_help"))
-    if right.button(t("upload.profile_save"), key=f"upload_profile_save_{file_id}",
-                    icon=":material/bookmark_add:"):
-        try:
-            profiles.save(name, worth, result.header, home())
-        except profiles.ProfileError:
-            st.error(t("upload.profile_bad_name"))
-            return
-        result.profile_saved = name.strip()
-        st.rerun()
-    if result.options.period:
-        st.caption(t("upload.profile_no_period"))

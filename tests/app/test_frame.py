@@ -31,3 +31,10 @@ def test_the_language_switch_offers_every_language_named_in_itself_and_switches(
     assert not at.exception
     assert at.title[0].value == i18n.t("app.title", "en")
     assert at.query_params["lang"] in ("en", ["en"])
+
+
+def test_the_menu_names_each_page_once(home):
+    """The overview also answers at /oversikt (a hidden twin of the default page): not a second entry."""
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120).run()
+    labels = [link.proto.label for link in at.get("page_link")]
+    assert labels.count("Översikt") == 1, labels

@@ -159,7 +159,10 @@ def test_a_workbook_with_several_sheets_offers_the_sheet_choice(analyst, home):
     at = drop(page(analyst), "trygghet.xlsx", data,
               "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     sheet = labelled(at.selectbox, "Blad")
-    assert sheet.options == ["Problemindex", "Otrygghet"] and sheet.value == "Problemindex"
+    assert sheet.options == ["Problemindex", "Otrygghet"] and sheet.value is None   # asked, not assumed
+    shown_problems = texts(at.error) + " ".join(str(c) for d in at.dataframe for c in d.value.iloc[:, 2])
+    assert "flera blad med data" in shown_problems
+    assert not has_button(at, "Spara trygghet.xlsx")
     sheet.set_value("Otrygghet").run()                                       # the one choice
     assert not at.exception and not has_button(at, "Använd")
     button(at, "Spara trygghet.xlsx").click().run()
@@ -223,7 +226,7 @@ REAL = [  # file, sheet, the one choice (indicator or None), indicator, area lab
      {"0484": ("eskilstuna", "2023", 1415.7)}),
     ("F08_bra_ntu2010_otrygghet_regionala_resultat.csv", None, "otrygghet_kvall", "otrygghet_kvall",
      {"Eskilstuna": ("eskilstuna", "2010", 14), "HELA RIKET": ("riket", "2010", 15)}),
-    ("F10_trygghetsmatning_2024.xlsx", None, "problemindex", "problemindex",
+    ("F10_trygghetsmatning_2024.xlsx", "Problemindex", "problemindex", "problemindex",  # two sheets: asked
      {"Fröslunda": ("froslunda", "2022", 2.9), "Eskilstuna totalt": ("eskilstuna", "2024", 1.5)}),
     ("F10_trygghetsmatning_2024.xlsx", "Otrygghet", None, "otrygghet_kvall",
      {"Fröslunda": ("froslunda", "2024", 31.0)}),
@@ -231,7 +234,7 @@ REAL = [  # file, sheet, the one choice (indicator or None), indicator, area lab
 
 
 @pytest.mark.parametrize("file, sheet, choice, indicator, expected", REAL,
-                         ids=[f"{r[0][:3]}{'-' + r[1] if r[1] else ''}" for r in REAL])
+                         ids=[f"{r[0][:3]}{'-' + r[1] if r[1] else ''}{'-' + r[2] if r[2] else ''}" for r in REAL])
 def test_each_real_export_goes_in_with_at_most_one_choice(analyst, home, file, sheet, choice,
                                                          indicator, expected):
     from indicators.catalog import load_catalog

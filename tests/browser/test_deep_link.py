@@ -21,3 +21,12 @@ def test_the_language_switch_turns_the_page_english_and_the_link_keeps_it(app_ur
     page.get_by_role("heading", name="Areas on the police list").wait_for()
     page.wait_for_url(lambda url: "lang=en" in url)
     assert "/polisens-lista" in page.url
+
+
+@pytest.mark.parametrize("lang, heading", [("sv", "Målet för samverkansöverenskommelsen 2024–2027"),
+                                           ("en", "The goal of the collaboration agreement 2024–2027")])
+def test_the_overview_opens_at_its_own_path_too(app_url, page, lang, heading):
+    """The overview is the default page (at /), and /oversikt, the path the docs name, opens it."""
+    page.goto(f"{app_url}/oversikt?lang={lang}")
+    page.get_by_role("heading", name=heading).first.wait_for()
+    assert page.get_by_text("Page not found").count() == 0

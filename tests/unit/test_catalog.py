@@ -10,7 +10,7 @@ from indicators import config
 from indicators.catalog import (AGGREGATIONS, GRAINS, MEASURES, POLARITIES, TARGET_KINDS,
                                 TARGET_STATUSES, CatalogError, Target, area_key, load_catalog,
                                 read_catalog)
-from indicators.catalog.validation import grain_of
+from indicators.periods import grain_of
 
 SHIPPED = config.DATA_DIR / "catalog"
 CATALOG = load_catalog(SHIPPED)

@@ -77,6 +77,15 @@ def test_revert_exits_0_for_a_known_upload_and_1_for_an_unknown_one(home, good):
     assert unknown.returncode == 1 and "no upload with id 42" in unknown.stderr
 
 
+def test_a_second_revert_says_the_upload_was_already_undone_and_when(home, good):
+    run(home, "ingest", str(good))
+    assert run(home, "revert", "5", "--by", "Anna").returncode == 0
+    again = run(home, "revert", "5", lang="en")
+    assert again.returncode == 1, again.stdout
+    assert "already undone" in again.stderr and "Anna" in again.stderr and str(date.today().year) in again.stderr
+    assert "has been undone" not in again.stdout
+
+
 @pytest.mark.parametrize("args", [[], ["frobnicate"], ["revert", "abc"], ["check"],
                                   ["demo", "sideways"]])
 def test_usage_errors_exit_2(home, args):

@@ -75,3 +75,10 @@ def test_the_architecture_document_names_every_module():
             wanted.add(relative.as_posix())
     missing = sorted(name for name in wanted if f"`{name}`" not in text)
     assert not missing, f"docs/architecture.md does not name {missing}"
+
+
+def test_the_readme_says_where_user_add_writes_the_account():
+    """An account added under another store folder than the server's is never found at login."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    step = readme.split("indicators user add", 1)[1].split("\n\nThen ", 1)[0]
+    assert "INDICATORS_HOME" in step and "accounts.toml" in step

@@ -37,3 +37,20 @@ def test_a_year_of_quiet_months_written_with_dashes_keeps_every_month():
 def test_an_em_dash_is_not_a_symbol_and_is_refused_rather_than_guessed():
     validation, _ = check(export.semicolon_utf8_bom(monthly("—")))
     assert where(validation) == [(2, "värde", "ingest.not_a_number")]
+
+
+@pytest.mark.parametrize("write", [export.semicolon_cp1252, export.semicolon_utf8_bom], ids=["cp1252", "utf8-bom"])
+def test_the_preview_names_each_symbol_as_the_file_writes_it(write):
+    validation, _ = check(write(monthly("XX", "XX", "x", "–", "-")))
+    said = [n.message("sv") for n in validation.notices if n.key == "ingest.symbol_cells"]
+    assert any("2 celler med symbolen ”XX”" in text and "sekretess" in text for text in said), said
+    assert any("symbolen ”x”" in text for text in said) and any("symbolen ”–”" in text for text in said)
+    assert not any("”×”" in text for text in said)
+
+
+def test_a_wide_file_names_its_symbols_as_written_too():
+    rows = [["indikator", "område", "2023", "2024"], ["anmalda_brott", "eskilstuna", "XX", "3"], ["anmalda_brott", "riket", "..", "XX"]]
+    validation, _ = check(export.semicolon_utf8_bom(rows))
+    assert validation.ok, [p.message("en") for p in validation.problems]
+    said = {(n.detail["written"], n.detail["count"]) for n in validation.notices if n.key == "ingest.symbol_cells"}
+    assert said == {("XX", 2), ("..", 1)}

@@ -50,3 +50,19 @@ def test_the_sheet_names_of_a_workbook_are_listed_in_order_and_anything_else_has
     assert workbook.sheet_names(b"") == []
     for name, hostile in files().items():       # broken workbooks: no exception, at most names
         assert isinstance(workbook.sheet_names(hostile), list), name
+
+
+def test_a_workbook_with_several_sheets_of_data_is_not_read_until_one_is_named():
+    data = export.workbook({"Blad1": [HEADER_SV, ["skjutningar", "arby", "2024-01", 1]],
+                            "Blad2": [HEADER_SV, ["skjutningar", "arby", "2024-02", 2]]})
+    validation, _ = check(data, "tva_blad.xlsx")
+    assert where(validation) == [(None, None, "ingest.choose_sheet")]
+    assert "”Blad1”, ”Blad2”" in validation.problems[0].message("sv")
+    named, con = check(data, "tva_blad.xlsx", sheet="Blad2")
+    assert named.ok and values(con) == [("arby", "2024-02", 2.0, None)]
+
+
+def test_a_note_sheet_beside_the_one_sheet_of_data_needs_no_choice():
+    data = export.workbook({"Läs mig": [["Källa: SCB"]], "Data": [HEADER_SV, ["skjutningar", "arby", "2024-01", 4]]})
+    validation, con = check(data, "med_not.xlsx")
+    assert validation.ok and values(con) == [("arby", "2024-01", 4.0, None)]

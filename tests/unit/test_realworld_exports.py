@@ -56,3 +56,36 @@ def test_the_kolada_file_finds_its_indicator_by_the_kpi_code_alone(home, capsys)
 def test_an_export_without_its_one_choice_says_which_choice_is_needed(home, capsys):
     assert main(["check", str(REALWORLD / "F03_scb_folkmangd_kommaavgransad_med_rubrik.csv")]) == 1
     assert "--indicator" in capsys.readouterr().err
+
+
+def test_an_export_missing_several_choices_names_them_all_at_once_with_the_period_of_its_name(home, capsys):
+    path = str(REALWORLD / "F01_bra_anmalda_brott_kommunerna_2024.csv")
+    assert main(["check", path]) == 1
+    line = next(text for text in capsys.readouterr().err.splitlines() if "--indicator" in text)
+    assert "--value-column" in line and "--period 2024" in line and "filnamnet" in line
+
+
+def test_once_the_indicator_is_named_the_command_line_suggests_the_value_column_too(home, capsys, monkeypatch):
+    monkeypatch.setenv("INDICATORS_LANG", "en")
+    path = str(REALWORLD / "F08_bra_ntu2010_otrygghet_regionala_resultat.csv")
+    assert main(["check", path, "--indicator", "otrygghet_kvall"]) == 1
+    line = next(text for text in capsys.readouterr().err.splitlines() if "needs these choices" in text)
+    assert '--value-column "Otrygghet vid utevistelse sen kväll"' in line and "--period 2010" in line
+    assert "--indicator" not in line
+
+
+def test_a_workbook_with_two_sheets_of_data_and_no_sheet_named_lists_its_sheets(home, capsys):
+    assert main(["check", str(REALWORLD / "F10_trygghetsmatning_2024.xlsx"), "--indicator", "problemindex"]) == 1
+    err = capsys.readouterr().err
+    assert "”Problemindex”, ”Otrygghet”" in err and "--sheet" in err
+
+
+def test_the_unnamed_column_and_the_symbols_are_named_as_the_user_sees_them(home, capsys):
+    path = str(REALWORLD / "F08_bra_ntu2010_otrygghet_regionala_resultat.csv")
+    main(["check", path])
+    out = capsys.readouterr().out
+    assert "kolumn 1 (utan rubrik)" in out and "#1" not in out
+    main(["check", path, "--indicator", "otrygghet_kvall", "--period", "2010", "--value-column",
+          "Otrygghet vid utevistelse sen kväll"])   # Haninge's XX is read before its area is refused
+    out = capsys.readouterr().out
+    assert "symbolen ”XX”" in out and "”×”" not in out

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from indicators import store
-from indicators.views import upload_preview as up
+from indicators.views import export_choices, upload_preview as up
 from indicators.catalog import load_catalog
 from indicators.ingest import Problem
 
@@ -107,19 +107,19 @@ YEARLY = "Kommun;Antal (prel.);Per 100 000 inv. (prel.)\r\nÅrby;15 840;14 512\r
 
 def test_a_standard_file_asks_nothing_and_an_export_asks_the_indicator_first(catalog):
     plain_file = _validation(csv_sv("skjutningar;Årby;2027-01;2"), "a.csv", catalog)
-    assert not up.asks(plain_file, up.Options()).any
+    assert not export_choices.asks(plain_file, up.Options()).any
     export = _validation(PXWEB, "scb.csv", catalog)
-    assert up.needs_setup(export)
-    asked = up.asks(export, up.Options())
+    assert export_choices.needs_setup(export)
+    asked = export_choices.asks(export, up.Options())
     assert asked.indicator and asked.area_column and not asked.value_column   # wide: no value column
     long = _validation(YEARLY, "bra.csv", catalog, indicator="vald_nara_relation")
-    asked = up.asks(long, up.Options(indicator="vald_nara_relation"))
+    asked = export_choices.asks(long, up.Options(indicator="vald_nara_relation"))
     assert asked.value_column and asked.period and asked.only_known
 
 
 def test_unknown_areas_in_a_standard_file_offer_only_the_catalogs_areas(catalog):
     found = _validation(csv_sv("skjutningar;Narnia;2027-01;2"), "a.csv", catalog)
-    assert up.asks(found, up.Options()) == up.Asks(only_known=True)
+    assert export_choices.asks(found, up.Options()) == export_choices.Asks(only_known=True)
 
 
 @pytest.mark.parametrize("text, grain, period", [
@@ -127,27 +127,27 @@ def test_unknown_areas_in_a_standard_file_offer_only_the_catalogs_areas(catalog)
     ("skjutningar 2024K1", "quarter", "2024-Q1"), ("skjutningar 2024K1", "year", None),
     ("2019 till 2022", "year", None), ("utan period", "year", None)])
 def test_the_period_of_a_file_is_found_in_its_name_or_title(text, grain, period):
-    assert up.period_in(text, grain) == period
+    assert export_choices.period_in(text, grain) == period
 
 
 def test_the_file_suggests_period_value_column_and_the_catalogs_areas_once_the_indicator_is_known(catalog):
     chosen = up.Options(indicator="vald_nara_relation")
-    found = up.suggestions(_validation(YEARLY, "bra_kommunerna_2024.csv", catalog, indicator=chosen.indicator),
+    found = export_choices.suggestions(_validation(YEARLY, "bra_kommunerna_2024.csv", catalog, indicator=chosen.indicator),
                            "bra_kommunerna_2024.csv", catalog, chosen)
     assert {k: (s.value, s.reason) for k, s in found.items()} == {
         "period": ("2024", "upload.because_file_name"),
         "value_column": ("Per 100 000 inv. (prel.)", "upload.because_unit"),
         "only_known_areas": (True, "upload.because_export")}
-    assert up.suggestions(_validation(YEARLY, "x.csv", catalog), "x.csv", catalog, up.Options()) == {}
+    assert export_choices.suggestions(_validation(YEARLY, "x.csv", catalog), "x.csv", catalog, up.Options()) == {}
 
 
 def test_the_value_column_follows_the_words_of_the_indicators_name(catalog):
     indicator = catalog.indicator("otrygghet_kvall")
     headers = ["Otrygghet vid utevistelse sen kväll", "Oro över brottsligheten i samhället", "Oro för närstående"]
-    assert up.value_column_for(indicator, headers) == (headers[0], "upload.because_name")
-    assert up.value_column_for(indicator, ["Oro A", "Oro B"]) is None
+    assert export_choices.value_column_for(indicator, headers) == (headers[0], "upload.because_name")
+    assert export_choices.value_column_for(indicator, ["Oro A", "Oro B"]) is None
     with_words = headers + ["Oro för överfall/ misshandel"]          # "andel" only inside a word
-    assert up.value_column_for(indicator, with_words) == (headers[0], "upload.because_name")
+    assert export_choices.value_column_for(indicator, with_words) == (headers[0], "upload.because_name")
 
 
 def test_the_mapping_and_the_notices_say_how_the_file_is_read(catalog):
@@ -161,7 +161,7 @@ def test_the_mapping_and_the_notices_say_how_the_file_is_read(catalog):
 
 def test_a_profile_keeps_every_choice_but_the_files_own_period():
     chosen = up.Options(indicator="x", period="2024", value_column="v", only_known_areas=True)
-    assert up.profile_options(chosen).as_dict() == {"indicator": "x", "value_column": "v",
+    assert export_choices.profile_options(chosen).as_dict() == {"indicator": "x", "value_column": "v",
                                                     "only_known_areas": True}
 
 
@@ -181,3 +181,12 @@ def test_a_measures_or_events_file_is_previewed_with_its_new_rounds(home, catalo
     result = up.preview(store.connect(home), data, name, catalog)
     assert result.ok and result.validation.content in ("measures", "events")
     assert result.summary.rows > 0 and result.summary.new + result.summary.revised >= 0
+
+
+def test_a_column_without_a_header_is_named_by_its_place_in_the_mapping_and_the_problem_table(home):
+    from indicators.ingest import Problem
+    from indicators.views import upload_preview
+    problems = [Problem(2, "#1", "ingest.ignored_column", {})]
+    table = upload_preview.problem_table(problems, "en")
+    assert table.iloc[0, 1] == "column 1 (no header)"
+    assert problems[0].message("sv").startswith("Rad 2, kolumn 1 (utan rubrik): ")
