@@ -22,6 +22,7 @@ from indicators.views import export_choices, history as history_view, upload_pre
 from indicators.web import upload_choices as choices, upload_saved
 from indicators.web.data import catalog, clear_caches, cursor, home, version
 from indicators.web.guard import guarded
+from indicators.web.housekeeping import release_memory
 from indicators.web.login import user
 from indicators.web.plaintext import LABEL_LIMIT, plain
 from indicators.web.session import lang, number, t
@@ -147,7 +148,7 @@ def _preview(file, chosen: Options) -> up.Preview:
     if cached is not None:   # "saved meanwhile" counts from the analyst's first look
         fresh = replace(fresh, seen_upload_id=cached[2].seen_upload_id)
     kept[file.file_id] = (current, chosen, fresh)
-    _release_memory()        # the validation's tables are gone: give their memory back now,
+    release_memory()        # the validation's tables are gone: give their memory back now,
     return fresh             # so the save does not stack its own on top of it
 
 
@@ -213,7 +214,7 @@ def _save(file, preview: up.Preview, chosen: Options, kept, all_ids: list[str]) 
         st.error(t("upload.analysts_only", name=plain(who.label) if who else "–"))
         return
     clear_caches()       # before the write: the cached store connection and its buffers go now,
-    _release_memory()    # not on top of the ingest's own peak (every page reopens it when asked)
+    release_memory()    # not on top of the ingest's own peak (every page reopens it when asked)
     outcome = store.ingest(file.getvalue(), file.name, by=who.label, home=home(), catalog=catalog(),
                            options=chosen, memory_limit_mb=PREVIEW_MEMORY_MB)
     clear_caches()
@@ -233,7 +234,7 @@ def _save(file, preview: up.Preview, chosen: Options, kept, all_ids: list[str]) 
     _drop_uploaded([file.file_id])  # saved and archived: the server needs its bytes no more
     if all(i in saved for i in all_ids):
         _empty_uploader()           # every file is saved: a fresh uploader for the next one
-    _release_memory()
+    release_memory()
     st.session_state["upload_release_memory"] = True   # once more at the end of the next run,
     st.rerun()                                          # after it has read the new store
 
@@ -242,17 +243,4 @@ def release_after_save() -> None:
     """At the end of the run after a save: the new store's first reads (history, templates) and the
     file's last references are gone by now; hand that memory back too."""
     if st.session_state.pop("upload_release_memory", False):
-        _release_memory()
-
-
-def _release_memory() -> None:
-    """After a preview or a save: collect the validation's garbage now and hand freed heap back to
-    the system (glibc keeps it otherwise, and the server's resident memory never comes down)."""
-    import ctypes
-    import gc
-
-    gc.collect()
-    try:
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):   # not glibc: nothing to hand back this way
-        pass
+        release_memory()
