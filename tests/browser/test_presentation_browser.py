@@ -66,7 +66,10 @@ def test_paging_with_arrows_and_page_down_shows_only_the_slide(app_url, big_page
     assert "present=1" not in page.url
 
 
-def _footer_in_view(page, width: int, height: int) -> None:
+def _footer_in_view(page, n: int, width: int, height: int) -> None:
+    # this slide's footer ("Bild 2 av 7"): st.html elements arrive one after another in a rerun
+    page.wait_for_selector(f'.present-footer span:text-matches("^[^0-9]*{n + 1} [^0-9]+[0-9]+$")',
+                           timeout=30000)
     box = page.locator(".present-footer").bounding_box()
     assert box is not None, (width, height)
     assert box["y"] >= 0 and box["y"] + box["height"] <= height + 1, (width, height, box)
@@ -85,8 +88,8 @@ def test_the_footer_with_source_and_slide_counter_stays_on_a_laptop_screen(app_u
     with open_page(browser, width, height) as page:
         page.goto(app_url + LINK)
         _on_slide(page, 0)
-        _footer_in_view(page, width, height)
+        _footer_in_view(page, 0, width, height)
         for n in range(1, 4):                       # focus area and indicator slides (tiles, legends)
             page.keyboard.press("ArrowRight")
             _on_slide(page, n)
-            _footer_in_view(page, width, height)
+            _footer_in_view(page, n, width, height)
