@@ -8,7 +8,7 @@ REPLICAS   ?= 2
 PROXY_PORT ?= 8080
 BASE_PATH  ?= /trygghet/
 
-.PHONY: install run serve-replicas test test-fast browser-deps nginx-deps axe-deps bench demo clean-store
+.PHONY: install run serve-replicas test test-fast browser-deps nginx-deps axe-deps office-deps bench demo clean-store
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -48,7 +48,14 @@ axe-deps:
 	    else sudo apt-get update -qq && sudo apt-get install -y -qq npm; fi; }; \
 	  npm ci --prefix tests/browser/axe --no-audit --no-fund --loglevel=error; }
 
-test: install browser-deps nginx-deps axe-deps
+# Debian's LibreOffice Impress (+ Carlito, Calibri's metric twin) for the one test that renders the
+# press pack's .pptx (tests/unit/test_presspack_deck.py); about 30 s with --no-install-recommends.
+office-deps:
+	@command -v soffice > /dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq --no-install-recommends libreoffice-impress fonts-crosextra-carlito; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq --no-install-recommends libreoffice-impress fonts-crosextra-carlito; fi; }
+
+test: install browser-deps nginx-deps axe-deps office-deps
 	$(PY) -m pytest
 
 test-fast: install

@@ -47,7 +47,7 @@ def summary_set(catalog: Catalog, lang: str) -> SlideSet:
 
 def build(con, catalog: Catalog, spec: SlideSet, *, png: bool = True,
           today: date | None = None) -> Pack:
-    """Every file of the press pack for `spec`, in memory. PNG problems become warnings."""
+    """Every file of the press pack for `spec`, in memory. PNG and PDF problems become warnings."""
     started = time.perf_counter()
     lang = spec.lang
     deck = slide_model.build(con, catalog, spec)
@@ -60,8 +60,6 @@ def build(con, catalog: Catalog, spec: SlideSet, *, png: bool = True,
         i18n.t("present.demo_mark", lang) if measures_demo else "")
     files: dict[str, bytes] = {
         "presentation.pptx": presspack_pptx.pptx_bytes(deck, table),
-        "sammanfattning.pdf" if lang == "sv" else "summary.pdf":
-            presspack_pdf.pdf_bytes(summary, lang, as_of=as_of),
         "siffror.csv" if lang == "sv" else "numbers.csv": presspack_table.csv_bytes(deck, catalog, lang),
         "siffror.xlsx" if lang == "sv" else "numbers.xlsx":
             presspack_table.xlsx_bytes(deck, catalog, lang, measures),
@@ -70,6 +68,11 @@ def build(con, catalog: Catalog, spec: SlideSet, *, png: bool = True,
         files["atgarder.csv" if lang == "sv" else "measures.csv"] = presspack_table.measures_csv(
             measures, lang, demo=measures_demo)
     warnings: list[str] = []
+    try:
+        files["sammanfattning.pdf" if lang == "sv" else "summary.pdf"] = presspack_pdf.pdf_bytes(
+            summary, lang, as_of=as_of)
+    except presspack_pdf.PdfUnavailable as problem:
+        warnings.append(str(problem))
     if png:
         try:
             for name, data in presspack_png.png_files(deck, lang).items():

@@ -1,103 +1,103 @@
-"""The press pack's one-page PDF: every focus area at a glance, on one A4 page.
+"""The press pack's one-page PDF: every focus area at a glance, on one A4 page, tagged for screen readers.
 
 Built from the same slides as the deck (a full set: every focus area, every indicator, the whole
-municipality), so its sentences and statuses are the slides' own. Status is shown as symbol + word,
-with the status colour only as a third cue (a small square). DejaVu Sans carries ✓ ↗ ↘ → ✗.
+municipality), so its sentences and statuses are the slides' own. The page is semantic HTML (a
+heading per focus area, a list of its indicators) laid out by WeasyPrint with `pdf_tags=True`: the
+PDF carries a structure tree (/StructTreeRoot, /MarkInfo /Marked true) and the document language, so
+a screen reader reads headings, lists and text in order. fpdf2 (used before) tags only images and
+outline entries, not text. No text is under 8 pt. Status is shown as symbol + word, with the status
+colour only as a third cue (a small square, hidden from screen readers). DejaVu Sans carries ✓ ↗ ↘ → ✗.
 """
 from __future__ import annotations
 
-from pathlib import Path
-
-from fpdf import FPDF
+from html import escape
 
 from indicators import i18n
-from indicators.present import slide_style as style
 from indicators.method import status as statuses
+from indicators.present import slide_style as style
 from indicators.present.slides import Slide
 
-FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
+MIN_PT = 8.0              # the smallest text on the page
+_SIZES = {"demo": 12, "h1": 15, "goal": 9, "goal-title": 10.5, "h2": 11, "focus": 9, "item": 8.5,
+          "small": MIN_PT}
 
 
-def _font(name: str) -> Path | None:
-    return next((d / name for d in FONT_DIRS if (d / name).exists()), None)
+def _e(text: str) -> str:
+    return escape(text or "", quote=True)
 
 
-def _rgb(hex_colour: str) -> tuple[int, int, int]:
-    h = hex_colour.lstrip("#")
-    return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
+def _css(line_height: float) -> str:
+    s = _SIZES
+    return f"""
+@page {{ size: A4; margin: 11mm 14mm 10mm 14mm; }}
+html {{ font-family: "DejaVu Sans", sans-serif; color: {style.TEXT}; font-size: {s['item']}pt;
+  line-height: {line_height}; }}
+body {{ margin: 0; }}
+h1 {{ font-size: {s['h1']}pt; margin: 0 0 1.5mm 0; }}
+h2 {{ font-size: {s['h2']}pt; margin: 0 0 0.6mm 0; }}
+p, ul {{ margin: 0 0 1mm 0; }}
+.demo {{ font-size: {s['demo']}pt; font-weight: bold; color: {style.DEMO}; margin-bottom: 1mm; }}
+.goal-quote {{ font-size: {s['goal']}pt; font-style: italic; color: {style.MUTED}; }}
+.goal-title {{ font-size: {s['goal-title']}pt; font-weight: bold; }}
+.goal, .focus {{ font-size: {s['focus']}pt; }}
+.small {{ font-size: {s['small']}pt; color: {style.MUTED}; }}
+section {{ border-top: 0.3mm solid {style.GRID}; padding-top: 1.2mm; margin-top: 1.5mm; }}
+ul {{ list-style: none; padding: 0; }}
+li {{ display: flex; gap: 2mm; margin-bottom: 0.5mm; }}
+.badge {{ flex: 0 0 46mm; font-weight: bold; }}
+.square {{ display: inline-block; width: 2.6mm; height: 2.6mm; margin-right: 1.2mm; }}
+footer {{ margin-top: 2mm; }}
+"""
+
+
+def _html(slides: list[Slide], lang: str, as_of: str) -> str:
+    """The page as HTML: h1 title, the goal, one section (h2 + list) per focus area, the footer."""
+    title = i18n.t("present.pack.summary_title", lang, date=as_of)
+    demo = any(s.demo for s in slides)
+    mark = f'<p class="demo">{_e(i18n.t("present.demo_mark", lang))}</p>' if demo else ""
+    parts = [mark, f"<h1>{_e(title)}</h1>"]
+    goal = next((s for s in slides if s.kind == "goal"), None)
+    if goal:
+        parts.append(f'<p class="goal-quote">{_e(goal.body[0] if goal.body else "")}</p>')
+        parts.append(f'<p class="goal-title">{_e(goal.title)}</p>')
+        parts += [f'<p class="goal">{_e(line)}</p>' for line in goal.body[1:]]
+        parts.append(f'<p class="small">{_e(goal.provenance)}</p>')
+    indicators = [s for s in slides if s.kind == "indicator" and (s.chart is not None or s.status)]
+    for focus in (s for s in slides if s.kind == "focus"):
+        items = []
+        for slide in (s for s in indicators if s.focus_area == focus.focus_area):
+            colour = statuses.colour(slide.status) if slide.status in statuses.STATUSES else style.MUTED
+            badge = statuses.badge(slide.status, slide.polarity, lang) if slide.status else ""
+            items.append(f'<li><span class="badge"><span class="square" aria-hidden="true" '
+                         f'style="background:{colour}"></span>{_e(badge)}</span>'
+                         f'<span>{_e(slide.title)}</span></li>')
+        body = "".join(f'<p class="focus">{_e(line)}</p>' for line in focus.body)
+        parts.append(f'<section><h2>{_e(focus.kicker)}</h2><p class="focus">{_e(focus.title)}</p>'
+                     f'{body}<ul>{"".join(items)}</ul></section>')
+    sources = sorted({s.source for s in slides if s.source})
+    footer = (i18n.t("present.pack.summary_footer", lang) + " "
+              + i18n.t("present.source", lang, source="; ".join(sources)) + ".")
+    parts.append(f'<footer><p class="small">{_e(footer)}</p>{mark}</footer>')
+    return (f'<!DOCTYPE html><html lang="{_e(lang)}"><head><meta charset="utf-8">'
+            f"<title>{_e(title)}</title></head><body>{''.join(parts)}</body></html>")
+
+
+class PdfUnavailable(RuntimeError):
+    """The PDF could not be made (WeasyPrint finds no Pango); str() is a message for the user."""
 
 
 def pdf_bytes(slides: list[Slide], lang: str, *, as_of: str) -> bytes:
-    """One A4 page: the goal, the police list, and per focus area its summary and each indicator's
-    status and finding."""
-    pdf = FPDF(orientation="P", unit="mm", format="A4")
-    pdf.set_auto_page_break(False)
-    pdf.set_margins(15, 12, 15)
-    regular, bold = _font("DejaVuSans.ttf"), _font("DejaVuSans-Bold.ttf")
-    if regular and bold:
-        pdf.add_font("body", "", str(regular))
-        pdf.add_font("body", "B", str(bold))
-        pdf.add_font("body", "I", str(_font("DejaVuSans-Oblique.ttf") or regular))
-        family = "body"
-    else:  # no Unicode font: core Helvetica, symbols replaced by words only
-        family = "helvetica"
-    pdf.add_page()
-    pdf.set_title(i18n.t("present.pack.summary_title", lang, date=as_of))
-    width = pdf.w - pdf.l_margin - pdf.r_margin
-    demo = any(s.demo for s in slides)
+    """One A4 page (tagged PDF): the goal, the police list, and per focus area its summary and each
+    indicator's status and finding. Lines are set tighter (down to 1.15) to keep it to one page;
+    the type never goes under MIN_PT. Raises PdfUnavailable when Debian's Pango is missing."""
+    try:
+        from weasyprint import CSS, HTML
+    except OSError as problem:  # WeasyPrint loads libpango through cffi on import
+        raise PdfUnavailable(i18n.t("present.pack.no_pdf", lang)) from problem
 
-    def write(text, size, style_="", colour=style.TEXT, gap=1.0, indent=0.0):
-        if family == "helvetica":
-            text = text.encode("latin-1", "replace").decode("latin-1")
-        pdf.set_font(family, style_, size)
-        pdf.set_text_color(*_rgb(colour))
-        pdf.set_x(pdf.l_margin + indent)
-        pdf.multi_cell(width - indent, size * 0.42, text, align="L", new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(gap)
-
-    if demo:
-        write(i18n.t("present.demo_mark", lang), 13, "B", style.DEMO, 1)
-    write(i18n.t("present.pack.summary_title", lang, date=as_of), 16, "B", gap=2)
-    goal = next((s for s in slides if s.kind == "goal"), None)
-    if goal:
-        write(goal.body[0] if goal.body else "", 9, "I", style.MUTED, 1.5)
-        write(goal.title, 11, "B", gap=0.5)
-        for line in goal.body[1:]:
-            write(line, 9, gap=0.5)
-        write(goal.provenance, 7, colour=style.MUTED, gap=2.5)
-    indicator_slides = [s for s in slides if s.kind == "indicator"]
-    for focus in (s for s in slides if s.kind == "focus"):
-        pdf.set_draw_color(*_rgb(style.GRID))
-        pdf.line(pdf.l_margin, pdf.get_y(), pdf.l_margin + width, pdf.get_y())
-        pdf.ln(1.5)
-        write(focus.kicker, 12, "B", gap=0.3)
-        write(focus.title, 9.5, gap=1.2)
-        for line in focus.body:          # the measures' status ("12 av 18 åtgärder genomförda ...")
-            write(line, 9, gap=1.0)
-        for slide in indicator_slides:
-            if slide.chart is None and not slide.status:
-                continue
-            if slide.focus_area != focus.focus_area:
-                continue
-            y = pdf.get_y()
-            colour = statuses.colour(slide.status) if slide.status in statuses.STATUSES else style.MUTED
-            pdf.set_fill_color(*_rgb(colour))
-            pdf.rect(pdf.l_margin, y + 0.8, 2.6, 2.6, style="F")
-            badge = statuses.badge(slide.status, slide.polarity, lang) if slide.status else ""
-            pdf.set_font(family, "B", 8.5)
-            pdf.set_text_color(*_rgb(style.TEXT))
-            pdf.set_xy(pdf.l_margin + 4, y)
-            pdf.cell(44, 4.2, badge if family == "body" else statuses.word(slide.status, lang))
-            pdf.set_font(family, "", 8.5)
-            pdf.set_xy(pdf.l_margin + 49, y)
-            pdf.multi_cell(width - 49, 4.2, slide.title, align="L", new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(0.6)
-        pdf.ln(1.5)
-    sources = sorted({s.source for s in slides if s.source})
-    footer = i18n.t("present.pack.summary_footer", lang) + " " + \
-        i18n.t("present.source", lang, source="; ".join(sources)) + "."
-    pdf.set_y(max(pdf.get_y(), pdf.h - 32))
-    write(footer, 6.5, colour=style.MUTED, gap=0.5)
-    if demo:
-        write(i18n.t("present.demo_mark", lang), 9, "B", style.DEMO, 0)
-    return bytes(pdf.output())
+    page = HTML(string=_html(slides, lang, as_of))
+    for line_height in (1.3, 1.22, 1.15):
+        document = page.render(stylesheets=[CSS(string=_css(line_height))])
+        if len(document.pages) == 1:
+            break
+    return document.write_pdf(pdf_tags=True)

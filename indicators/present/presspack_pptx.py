@@ -12,23 +12,16 @@ from dataclasses import dataclass
 
 import pandas as pd
 from pptx import Presentation
-from pptx.chart.data import CategoryChartData
-from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION, XL_MARKER_STYLE
-from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.enum.shapes import MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
-from indicators.present import slide_style as style
-from indicators.present.slides import OBSERVED, Slide
+from indicators.present import presspack_chart, slide_style as style, text_fit
+from indicators.present.presspack_chart import rgb as _rgb
+from indicators.present.slides import Slide
 
 WIDTH, HEIGHT = Emu(12192000), Emu(6858000)  # 13.333 × 7.5 in: exactly 16:9
 MARGIN = Inches(0.5)
-
-
-def _rgb(hex_colour: str) -> RGBColor:
-    return RGBColor.from_string(hex_colour.lstrip("#").upper())
 
 
 def _text(slide, left, top, width, height, text: str, size: float, *, bold=False, colour=style.TEXT,
@@ -49,66 +42,6 @@ def _text(slide, left, top, width, height, text: str, size: float, *, bold=False
     return box
 
 
-def _number_format(decimals: int) -> str:
-    return "#,##0" if decimals <= 0 else "#,##0." + "0" * decimals
-
-
-def _chart(slide, chart, demo_mark: str, left, top, width, height):
-    data = CategoryChartData(number_format=_number_format(chart.decimals))
-    data.categories = list(chart.categories)
-    for series in chart.series:
-        data.add_series(series.name, list(series.values))
-    kind = XL_CHART_TYPE.COLUMN_CLUSTERED if chart.kind == "bar" else XL_CHART_TYPE.LINE_MARKERS
-    frame = slide.shapes.add_chart(kind, left, top, width, height, data)
-    frame.name = f"chart:{chart.indicator_id}"
-    frame._element.nvGraphicFramePr.cNvPr.set("descr", chart.alt)  # alt text for screen readers
-    native = frame.chart
-    native.font.size = Pt(16)
-    native.font.color.rgb = _rgb(style.TEXT)
-    native.has_title = True
-    title = native.chart_title.text_frame
-    title.text = chart.title + (f"\n{demo_mark}" if demo_mark else "")
-    for paragraph in title.paragraphs:
-        for run in paragraph.runs:
-            run.font.size = Pt(18)
-            run.font.bold = True
-    if len(chart.series) > 1:
-        native.has_legend = True
-        native.legend.position = XL_LEGEND_POSITION.BOTTOM
-        native.legend.include_in_layout = False
-        native.legend.font.size = Pt(16)
-    else:
-        native.has_legend = False
-    native.value_axis.has_major_gridlines = True
-    native.value_axis.major_gridlines.format.line.color.rgb = _rgb(style.GRID)
-    native.value_axis.tick_labels.font.size = Pt(16)
-    native.category_axis.tick_labels.font.size = Pt(16)
-    plot = native.plots[0]
-    observed = 0
-    for spec, series in zip(chart.series, plot.series):
-        if spec.kind == OBSERVED:
-            colour = style.series_colour(observed)
-            observed += 1
-        else:
-            colour = style.PATH
-        if chart.kind == "bar":
-            series.format.fill.solid()
-            series.format.fill.fore_color.rgb = _rgb(colour)
-            continue
-        series.smooth = False
-        series.format.line.width = Pt(4.5 if spec.kind == OBSERVED else 3)
-        series.format.line.color.rgb = _rgb(colour)
-        if spec.kind == OBSERVED:
-            series.marker.style = XL_MARKER_STYLE.CIRCLE
-            series.marker.size = 9
-            series.marker.format.fill.solid()
-            series.marker.format.fill.fore_color.rgb = _rgb(colour)
-        else:
-            series.format.line.dash_style = MSO_LINE_DASH_STYLE.DASH
-            series.marker.style = XL_MARKER_STYLE.NONE
-    return frame
-
-
 def _tiles(slide, tiles, left, top, width):
     if not tiles:
         return
@@ -116,7 +49,7 @@ def _tiles(slide, tiles, left, top, width):
     each = int((width - gap * (len(tiles) - 1)) / len(tiles))
     for i, tile in enumerate(tiles):
         box = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, left + i * (each + gap), top, each,
-                                     Inches(0.9))
+                                     TILE_H)
         box.name = f"status:{tile.status}"
         box.fill.solid()
         box.fill.fore_color.rgb = _rgb(style.BACKGROUND)
@@ -128,45 +61,115 @@ def _tiles(slide, tiles, left, top, width):
         paragraph.alignment = PP_ALIGN.CENTER
         run = paragraph.add_run()
         run.text = f"{tile.symbol} {tile.word}: {tile.count}"
-        run.font.size = Pt(20)
+        run.font.size = Pt(18)
         run.font.bold = True
         run.font.color.rgb = _rgb(style.TEXT)
 
 
-def _slide(prs, model: Slide, n: int, total: int):
-    slide = prs.slides.add_slide(prs.slide_layouts[6])  # blank
+TITLE_ONLY = 5            # the default template's "Title Only" layout: a real title placeholder
+KICKER_PT, TITLE_PT, SUBTITLE_PT, BODY_PT, FOOTER_PT = 16, 32, 16, 18, 12
+MIN_TITLE_PT = 24         # a long title shrinks to this before the chart gets less than MIN_CHART
+MIN_CHART = Inches(3.0)   # the chart's least height: readable axes under a three-line title
+TOP, BOTTOM, GAP = Inches(0.3), Inches(0.25), Inches(0.06)
+DEMO_W, PAGE_W, TILE_H = Inches(4), Inches(1.2), Inches(0.65)
+LINE = 1.2                # PowerPoint's single line spacing, in em
+INSET_X, INSET_Y = Inches(0.1), Inches(0.05)   # a text box's default inner margins
+
+
+def _height(text: str, pt: float, width: int, *, bold: bool = False) -> int:
+    """EMU a text box of `width` EMU needs for `text` at `pt` points, measured in DejaVu Sans (the
+    widest font LibreOffice may substitute), so the box holds with Calibri, Carlito or DejaVu."""
+    lines = max(1, len(text_fit.wrap(text, pt, Emu(width - 2 * INSET_X).pt, bold=bold)))
+    return int(Pt(lines * pt * LINE) + 2 * INSET_Y)
+
+
+def _blocks(model: Slide, title_pt: int) -> tuple[list[tuple[str, str, float, int, int]], int]:
+    """[(name, text, points, top, height)] of the text above the chart, stacked so no box overlaps
+    the next, and the EMU where the chart (or tiles) may start."""
     inner = WIDTH - 2 * MARGIN
-    top = Inches(0.3)
-    _text(slide, MARGIN, top, inner - Inches(4), Inches(0.45), model.kicker, 16, colour=style.MUTED,
-          name="kicker")
+    kicker_w = inner - (DEMO_W + GAP if model.demo else 0)
+    y, blocks = TOP, []
+    h = _height(model.kicker, KICKER_PT, kicker_w)
     if model.demo:
-        _text(slide, WIDTH - MARGIN - Inches(4), top, Inches(4), Inches(0.45), model.demo_mark, 16,
-              bold=True, colour=style.DEMO, align=PP_ALIGN.RIGHT, name="demo_mark")
-    _text(slide, MARGIN, top + Inches(0.4), inner, Inches(1.0), model.title, 32, bold=True,
-          name="title")
-    y = top + Inches(1.45)
+        h = max(h, _height(model.demo_mark, KICKER_PT, DEMO_W, bold=True))
+    blocks.append(("kicker", model.kicker, KICKER_PT, y, h))
+    y += h + GAP
+    h = _height(model.title, title_pt, inner, bold=True)
+    blocks.append(("title", model.title, title_pt, y, h))
+    y += h + GAP
     if model.subtitle:
-        _text(slide, MARGIN, y, inner, Inches(0.6), model.subtitle, 16, colour=style.MUTED,
-              name="subtitle")
-        y += Inches(0.65)
+        h = _height(model.subtitle, SUBTITLE_PT, inner)
+        blocks.append(("subtitle", model.subtitle, SUBTITLE_PT, y, h))
+        y += h + GAP
     for line in model.body:
-        _text(slide, MARGIN, y, inner, Inches(0.8), line, 18, italic=line == model.body[0]
-              and model.kind == "goal", name="body")
-        y += Inches(0.75)
+        h = _height(line, BODY_PT, inner)
+        blocks.append(("body", line, BODY_PT, y, h))
+        y += h + GAP
+    return blocks, y
+
+
+def _footer(model: Slide) -> tuple[int, int]:
+    """(top, height) of the source line at the foot of the slide."""
+    h = _height(model.provenance, FOOTER_PT, WIDTH - 2 * MARGIN - PAGE_W)
+    return HEIGHT - BOTTOM - h, h
+
+
+def _title(slide, text: str, pt: float, top: int, height: int):
+    """The slide's title placeholder (what PowerPoint's outline and accessibility checker read),
+    placed at `top` across the slide, left-aligned, `pt` points bold."""
+    title = slide.shapes.title
+    title.name = "title"
+    title.left, title.top, title.width, title.height = MARGIN, top, WIDTH - 2 * MARGIN, height
+    frame = title.text_frame
+    frame.word_wrap = True
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    frame.vertical_anchor = MSO_ANCHOR.TOP
+    frame.text = text
+    for paragraph in frame.paragraphs:
+        paragraph.alignment = PP_ALIGN.LEFT
+        for run in paragraph.runs:
+            run.font.size, run.font.bold = Pt(pt), True
+            run.font.color.rgb = _rgb(style.TEXT)
+    return title
+
+
+def _slide(prs, model: Slide, n: int, total: int):
+    slide = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY])
+    inner = WIDTH - 2 * MARGIN
+    footer_top, footer_h = _footer(model)
+    legend = model.chart.legend if model.chart is not None else ()
+    legend_h = _height(" ".join(legend), FOOTER_PT, inner) if legend else 0
+    chart_bottom = footer_top - legend_h
+    tiles_h = TILE_H + GAP if model.tiles else 0
+    for title_pt in range(TITLE_PT, MIN_TITLE_PT - 1, -2):   # shrink a long title, not the chart
+        blocks, y = _blocks(model, title_pt)
+        if model.chart is None or chart_bottom - y - tiles_h >= MIN_CHART:
+            break
+    for name, text, pt, top, height in blocks:
+        if name == "title":
+            _title(slide, text, pt, top, height)
+        elif name == "kicker":
+            _text(slide, MARGIN, top, inner - (DEMO_W + GAP if model.demo else 0), height, text, pt,
+                  colour=style.MUTED, name="kicker")
+            if model.demo:
+                _text(slide, WIDTH - MARGIN - DEMO_W, top, DEMO_W, height, model.demo_mark, pt,
+                      bold=True, colour=style.DEMO, align=PP_ALIGN.RIGHT, name="demo_mark")
+        else:
+            _text(slide, MARGIN, top, inner, height, text, pt, colour=style.MUTED if name == "subtitle"
+                  else style.TEXT, italic=name == "body" and model.kind == "goal"
+                  and text == model.body[0], name=name)
     if model.tiles:
         _tiles(slide, model.tiles, MARGIN, y, inner)
-        y += Inches(1.1)
-    footer_top = HEIGHT - Inches(0.75)
+        y += tiles_h
     if model.chart is not None:
-        legend = model.chart.legend
-        bottom = footer_top - (Inches(0.35) if legend else 0)
-        _chart(slide, model.chart, model.demo_mark, MARGIN, y, inner, Emu(int(bottom - y)))
+        presspack_chart.add(slide, model.chart, model.demo_mark, MARGIN, y, inner,
+                            Emu(int(chart_bottom - y)))
         if legend:
-            _text(slide, MARGIN, bottom, inner, Inches(0.35), " ".join(legend), 12,
+            _text(slide, MARGIN, chart_bottom, inner, legend_h, " ".join(legend), FOOTER_PT,
                   colour=style.MUTED, name="legend")
-    _text(slide, MARGIN, footer_top, inner - Inches(1.2), Inches(0.5), model.provenance, 12,
+    _text(slide, MARGIN, footer_top, inner - PAGE_W, footer_h, model.provenance, FOOTER_PT,
           colour=style.MUTED, name="provenance")
-    _text(slide, WIDTH - MARGIN - Inches(1.2), footer_top, Inches(1.2), Inches(0.5), f"{n}/{total}", 12,
+    _text(slide, WIDTH - MARGIN - PAGE_W, footer_top, PAGE_W, footer_h, f"{n}/{total}", FOOTER_PT,
           colour=style.MUTED, align=PP_ALIGN.RIGHT, name="page")
     notes = [model.title, model.subtitle, model.provenance]
     if model.chart is not None:
@@ -197,13 +200,12 @@ def _measures_slides(prs, measures: MeasuresTable, first: int, total: int) -> No
     inner = WIDTH - 2 * MARGIN
     for part, start in enumerate(range(0, len(rows), MEASURE_ROWS)):
         chunk = rows.iloc[start:start + MEASURE_ROWS]
-        slide = prs.slides.add_slide(prs.slide_layouts[6])
+        slide = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY])
         top = Inches(0.3)
         if measures.demo_mark:
             _text(slide, WIDTH - MARGIN - Inches(4), top, Inches(4), Inches(0.45), measures.demo_mark, 16,
                   bold=True, colour=style.DEMO, align=PP_ALIGN.RIGHT, name="demo_mark")
-        _text(slide, MARGIN, top + Inches(0.4), inner, Inches(0.8), measures.title, 28, bold=True,
-              name="title")
+        _title(slide, measures.title, 28, top + Inches(0.4), _height(measures.title, 28, inner, bold=True))
         frame = slide.shapes.add_table(len(chunk) + 1, len(measures.columns), MARGIN, top + Inches(1.3),
                                        inner, Inches(0.45) * (len(chunk) + 1))
         frame.name = "measures_table"

@@ -2,7 +2,7 @@
 
 `figure(slide)` is the chart alone, for the page, where the slide title is HTML above it.
 `figure(slide, standalone=True, width=1920, height=1080)` adds the finding as title, the provenance
-and the demo mark, so a PNG shared on its own still says what it shows, where it comes from, and
+and the demo mark, laid out in pixels by png_layout.py, so a PNG shared on its own still says what it shows, where it comes from, and
 that demo numbers are fictitious. Hidden values (small counts) are gaps; hover texts show "<5".
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ import textwrap
 
 import plotly.graph_objects as go
 
-from indicators.present import slide_style as style
+from indicators.present import png_layout, slide_style as style
 from indicators.present.slides import OBSERVED, Slide
 
 
@@ -71,25 +71,6 @@ def figure(slide: Slide, *, standalone: bool = False, width: int = 1920, height:
         width=width if standalone else None,
         height=height if standalone else style.CHART_HEIGHT_PX,
     )
-    if standalone:
-        wrap_at = 48 if width <= height else 70
-        title = _wrap(slide.title, wrap_at)
-        lines = title.count("<br>") + 1
-        title_px = px(44 if width > height else 40)
-        top = 60 + lines * title_px * 1.25 + (40 if layout["showlegend"] else 0)
-        layout["title"] = {"text": f"<b>{title}</b>", "x": 0.03, "xanchor": "left", "y": 0.98,
-                           "yanchor": "top", "font": {"size": title_px, "color": style.TEXT}}
-        layout["legend"]["y"] = 1.0
-        layout["margin"].update(t=round(top), b=px(150 if width <= height else 130))
-        footer = _wrap(slide.provenance, 80 if width <= height else 130)
-        layout["annotations"].append(dict(
-            text=footer, xref="paper", yref="paper", x=0, y=-0.1, xanchor="left", yanchor="top",
-            showarrow=False, align="left", font={"size": px(style.FOOTER_PX), "color": style.MUTED}))
-        if chart.legend:
-            layout["annotations"].append(dict(
-                text=_wrap(" ".join(chart.legend), 100), xref="paper", yref="paper", x=1, y=-0.1,
-                xanchor="right", yanchor="top", showarrow=False, align="right",
-                font={"size": px(style.FOOTER_PX), "color": style.MUTED}))
     if slide.demo:
         # inside the figure itself, so a screenshot or a PNG keeps it (METHOD.md section 4)
         layout["annotations"].append(dict(
@@ -101,4 +82,6 @@ def figure(slide: Slide, *, standalone: bool = False, width: int = 1920, height:
         if top_value < 10:
             layout["yaxis"]["dtick"] = 1  # whole numbers only: "2,5 områden" means nothing
     fig.update_layout(**layout)
+    if standalone:
+        png_layout.frame(fig, slide, width=width, height=height)
     return fig

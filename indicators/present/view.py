@@ -66,10 +66,42 @@ html.present-pointer .st-key-present_nav, html.present-pointer .st-key-present_e
 .present-tile {{ border: 5px solid; border-radius: 10px; padding: 8px 22px; font-size: 34px;
   font-weight: 700; background: {style.BACKGROUND}; color: {style.TEXT}; }}
 .present-tile b {{ font-size: 44px; margin-left: 10px; }}
+.present-foot {{ position: fixed; left: 0; right: 0; bottom: 0; z-index: 999;
+  padding: 6px 64px 10px 64px; background: {style.BACKGROUND}; }}
 .present-footer {{ font-size: {style.FOOTER_PX}px; color: {style.MUTED};
-  display: flex; justify-content: space-between; gap: 24px; margin-top: 4px; }}
+  display: flex; justify-content: space-between; gap: 24px; }}
+.present-footer span:last-child {{ white-space: nowrap; }}
 .present-legend {{ font-size: {style.FOOTER_PX}px; color: {style.MUTED}; }}
+[data-testid="stMainBlockContainer"] {{ height: 100vh; box-sizing: border-box;
+  padding-bottom: {FOOT_RESERVE_PX}px !important; }}
+[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] {{ height: 100%; }}
+[data-testid="stMain"] [data-testid="stPlotlyChart"] {{ min-height: {MIN_CHART_PX}px; }}
+{_smaller_screens()}
 </style>"""
+
+
+# The slide fills the screen at any size: the main column is exactly one screen high, the chart
+# takes what the text above it leaves (st.plotly_chart(height="stretch"), never less than
+# MIN_CHART_PX), and the footer with the source and the slide counter is fixed to the bottom edge,
+# so it stays in view on a laptop (1280×720, 1440×900) as on the venue's 1920×1080 screen.
+FOOT_RESERVE_PX = 64              # room kept under the content for the fixed footer
+MIN_CHART_PX = 240
+# Text sizes (px) on shorter screens, so the chart keeps room: (max height, title, kicker,
+# subtitle, body and tile, tile count). 1440×900 takes the first, 1280×720 the second.
+SMALLER = ((940, 44, 24, 24, 26, 34), (780, 36, 20, 20, 22, 28))
+
+
+def _smaller_screens() -> str:
+    rules = []
+    for height, title, kicker, subtitle, body, count in SMALLER:
+        rules.append(
+            f"@media (max-height: {height}px) {{\n"
+            f"  [data-testid=\"stMain\"] h1.present-title {{ font-size: {title}px !important; }}\n"
+            f"  .present-kicker {{ font-size: {kicker}px; }}\n"
+            f"  [data-testid=\"stMain\"] p.present-subtitle {{ font-size: {subtitle}px; }}\n"
+            f"  [data-testid=\"stMain\"] p.present-body, .present-tile {{ font-size: {body}px; }}\n"
+            f"  .present-tile {{ padding: 4px 16px; }} .present-tile b {{ font-size: {count}px; }} }}")
+    return "\n".join(rules)
 
 
 def keyboard_script() -> str:
@@ -149,14 +181,10 @@ def footer_html(slide: Slide, n: int, total: int, slide_of: str) -> str:
     legend = ""
     if slide.chart is not None and slide.chart.legend:
         legend = f'<div class="present-legend">{_e(" ".join(slide.chart.legend))}</div>'
-    return (f'{legend}<div class="present-footer"><span>{_e(slide.provenance)}</span>'
-            f'<span>{_e(slide_of)}</span></div>')
+    return (f'<footer class="present-foot">{legend}<div class="present-footer">'
+            f'<span>{_e(slide.provenance)}</span><span>{_e(slide_of)}</span></div></footer>')
 
 
 def chart_height(slide: Slide) -> int:
-    """What is left of 1080 px for the chart once the text above it is laid out."""
-    if slide.kind == "goal":
-        return 470
-    if slide.kind == "focus":
-        return 540
-    return 600
+    """The chart's least height in px: it stretches to what the screen leaves below the text."""
+    return MIN_CHART_PX

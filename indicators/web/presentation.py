@@ -109,7 +109,7 @@ def show_slide(slide, n: int, total: int, auto: int) -> None:
     if figure is not None:
         figure.update_layout(height=present_view.chart_height(slide))
         st.plotly_chart(figure, theme=None, key=f"slide_chart_{n}", alt=slide.chart.alt,
-                        config={"displayModeBar": False, "staticPlot": False})
+                        height="stretch", config={"displayModeBar": False, "staticPlot": False})
     st.html(present_view.footer_html(slide, n, total, t("present.slide_of", n=n + 1, total=total)))
 
 
