@@ -51,9 +51,9 @@ axe-deps:
 # Debian's LibreOffice Impress (+ Carlito, Calibri's metric twin) for the one test that renders the
 # press pack's .pptx (tests/unit/test_presspack_deck.py); about 30 s with --no-install-recommends.
 office-deps:
-	@command -v soffice > /dev/null || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq --no-install-recommends libreoffice-impress fonts-crosextra-carlito; \
-	  else sudo apt-get update -qq && sudo apt-get install -y -qq --no-install-recommends libreoffice-impress fonts-crosextra-carlito; fi; }
+	@{ command -v soffice > /dev/null && ldconfig -p | grep -q libpangoft2-1.0.so.0; } || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq --no-install-recommends libreoffice-impress fonts-crosextra-carlito libpangoft2-1.0-0; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq --no-install-recommends libreoffice-impress fonts-crosextra-carlito libpangoft2-1.0-0; fi; }
 
 test: install browser-deps nginx-deps axe-deps office-deps
 	$(PY) -m pytest
