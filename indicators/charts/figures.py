@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import plotly.graph_objects as go
 
 from indicators.charts.style import (BAR, COMPARISON_GROUP, COMPARISON_STYLES, HEAT_SCALE, HIGHLIGHT,
-                                     INK, MUTED, SERIES, layout, watermark)
+                                     INK, MUTED, SERIES, finish, layout)
 
 
 def area_ranking(title: str, names: list[str], values: list[float | None], texts: list[str],
@@ -31,22 +31,26 @@ def area_ranking(title: str, names: list[str], values: list[float | None], texts
     fig.update_yaxes(autorange="reversed", title_text=None)
     fig.update_xaxes(title_text=x_title, rangemode="tozero")
     fig.update_layout(showlegend=False, margin={"r": 60})
-    return watermark(fig, demo_mark)
+    return finish(fig, demo_mark)
 
 
 def heat_table(title: str, rows: list[str], columns: list[str], z: list[list[float | None]],
                texts: list[list[str]], lang: str, *, colour_title: str,
-               reverse: bool = False, demo_mark: str | None = None) -> go.Figure:
-    """Area × period table coloured by value, every cell labelled (hidden cells read "<5" or "..")."""
+               hovers: list[list[str]] | None = None, reverse: bool = False,
+               demo_mark: str | None = None) -> go.Figure:
+    """Area × period table coloured by value, every cell labelled (hidden cells read "<5" or "..");
+    `hovers` (same shape as `texts`) are the cells' hover texts (the labels when None). Column
+    labels sit on top, horizontal; the demo band goes under the table."""
     fig = go.Figure(go.Heatmap(
-        z=z, x=columns, y=rows, text=texts, texttemplate="%{text}", hovertext=texts,
+        z=z, x=columns, y=rows, text=texts, texttemplate="%{text}", hovertext=hovers or texts,
         hoverinfo="text", colorscale=HEAT_SCALE, reversescale=reverse, xgap=1, ygap=1,
-        colorbar={"title": {"text": colour_title}}, hoverongaps=False))
-    layout(fig, title, lang, height=max(260, 80 + 30 * len(rows)))
+        textfont={"size": 13}, hoverongaps=False,
+        colorbar={"title": {"text": colour_title, "font": {"color": INK}}, "tickfont": {"color": INK}}))
+    layout(fig, title, lang, height=max(260, 100 + 30 * len(rows)))
     fig.update_yaxes(autorange="reversed", showgrid=False)
-    fig.update_xaxes(type="category", showgrid=False, side="top", tickangle=-45 if len(columns) > 12 else 0)
-    fig.update_layout(margin={"t": 110})
-    return watermark(fig, demo_mark)
+    fig.update_xaxes(type="category", showgrid=False, side="top", tickangle=0)
+    fig.update_layout(margin={"t": 100})
+    return finish(fig, demo_mark, at="bottom")
 
 
 @dataclass
@@ -107,7 +111,7 @@ def profile(title: str, rows: list[ProfileRow], lang: str, *, area_name: str,
     fig.update_yaxes(autorange="reversed", showgrid=False)
     fig.update_xaxes(range=[-1.1, 1.1], tickvals=[-1, 0, 1],
                      ticktext=[worse, municipality_name, better], showgrid=False)
-    return watermark(fig, demo_mark)
+    return finish(fig, demo_mark)
 
 
 def police_list(title: str, years: list[str], counts: list[float | None], texts: list[str],
@@ -132,4 +136,4 @@ def police_list(title: str, years: list[str], counts: list[float | None], texts:
     if legend_note:
         fig.add_annotation(text=legend_note, xref="paper", yref="paper", x=0, y=-0.22,
                            showarrow=False, xanchor="left", font={"size": 11, "color": MUTED})
-    return watermark(fig, demo_mark)
+    return finish(fig, demo_mark)

@@ -21,6 +21,9 @@ TARGET = statuses.COLOURS[statuses.ON_TRACK]
 BAR = "#8FA8BF"
 HIGHLIGHT = statuses.COLOURS[statuses.MOVING_AWAY]
 WATERMARK_NAME = "demo_watermark"
+DEMO_BAND = "#FFF1E5"               # pale vermillion: the demo band behind dark text
+DEMO_BORDER = statuses.COLOURS[statuses.MOVING_AWAY]
+WATERMARK_PX = 30                   # the band's height with its gap: what the margin grows by
 NOTE_NAME = "chart_note"
 MEASURE_GROUP = "measures"          # legendgroup of the linked measures' bands and strips
 EVENT_GROUP = "events"              # legendgroup of the event markers
@@ -47,9 +50,20 @@ def year_date(t: float) -> date:
     return date(year, 1, 1) + timedelta(days=round((t - year) * 365.25))
 
 
+def year_ticks(years: list[int]) -> dict:
+    """A time axis labelled once per year, each label over the middle of its year (where a year's
+    value is drawn), with grid lines at the year boundaries: x-axis settings for update_xaxes."""
+    return {"tickmode": "array", "tickvals": [year_date(y + 0.5) for y in years],
+            "ticktext": [str(y) for y in years], "showgrid": False, "ticks": "",
+            "minor": {"tickmode": "array", "tickvals": [year_date(float(y)) for y in years[1:]],
+                      "showgrid": True, "gridcolor": GRID}}
+
+
 def layout(fig: go.Figure, title: str, lang: str, *, height: int = 380) -> go.Figure:
+    """The base look: title at the top left, fonts, separators of the language, white background."""
     fig.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
+        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 16, "color": INK},
+               "yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 12}},
         font={"family": FONT, "color": INK, "size": 13}, separators=separators(lang),
         height=height, margin={"l": 10, "r": 10, "t": 60, "b": 40},
         plot_bgcolor="white", paper_bgcolor="white", hoverlabel={"font": {"family": FONT}},
@@ -60,14 +74,33 @@ def layout(fig: go.Figure, title: str, lang: str, *, height: int = 380) -> go.Fi
     return fig
 
 
-def watermark(fig: go.Figure, text: str | None) -> go.Figure:
-    """Adds the demo mark ("EXEMPELDATA – fiktiva siffror") across the plot, inside the figure.
-    Nothing happens when `text` is None (real data)."""
-    if text:
-        fig.add_annotation(
-            name=WATERMARK_NAME, text=text, xref="paper", yref="paper", x=0.5, y=0.5,
-            showarrow=False, textangle=-12, opacity=0.35,
-            font={"size": 26, "color": statuses.COLOURS[statuses.MOVING_AWAY], "family": FONT},
-            bgcolor="rgba(255,255,255,0.4)")
+def readable(fig: go.Figure) -> go.Figure:
+    """Every axis's tick and title text and the legend in INK (16:1 on white), set on the figure
+    itself: a chart theme (Streamlit's gives axis text #808495, 3.7:1) only fills what is unset."""
+    text = {"color": INK, "family": FONT}
+    fig.update_xaxes(tickfont=text, title_font=text)
+    fig.update_yaxes(tickfont=text, title_font=text)
+    fig.update_layout(legend_font=text, legend_title_font=text)
     return fig
 
+
+def watermark(fig: go.Figure, text: str | None, *, at: str = "top") -> go.Figure:
+    """Adds the demo mark ("EXEMPELDATA – fiktiva siffror") inside the figure as a labelled band:
+    dark text (over 13:1) on a pale band with a vermillion border, just above the plot (`at="top"`,
+    the top margin grows to hold it) or just below it (`at="bottom"`, for charts whose axis labels
+    sit on top). Nothing happens when `text` is None (real data)."""
+    if text:
+        top = at == "top"
+        fig.add_annotation(
+            name=WATERMARK_NAME, text=text, xref="paper", yref="paper", x=0, xanchor="left",
+            y=1 if top else 0, yanchor="bottom" if top else "top", yshift=6 if top else -6,
+            showarrow=False, font={"size": 13, "color": INK, "family": FONT, "weight": "bold"},
+            bgcolor=DEMO_BAND, bordercolor=DEMO_BORDER, borderwidth=1.5, borderpad=3)
+        side = "t" if top else "b"
+        fig.update_layout(margin={side: (fig.layout.margin[side] or 40) + WATERMARK_PX})
+    return fig
+
+
+def finish(fig: go.Figure, demo_mark: str | None, *, at: str = "top") -> go.Figure:
+    """The last step of every builder: readable text and the demo band."""
+    return watermark(readable(fig), demo_mark, at=at)

@@ -12,7 +12,8 @@ import plotly.graph_objects as go
 
 from indicators.charts.style import (BAND_FILL, COMPARISON_GROUP, COMPARISON_STYLES, EVENT_GROUP,
                                      EVENT_SYMBOLS, INK, MEASURE_GROUP, MUTED, NOTE_NAME, PATH,
-                                     PROJECTION, SERIES, TARGET, layout, watermark)
+                                     PROJECTION, SERIES, TARGET, WATERMARK_PX, finish,
+                                     layout, year_ticks)
 
 
 @dataclass
@@ -48,7 +49,7 @@ class TrajectoryData:
     """Everything a trend chart draws; values are disclosure-controlled, hovers are texts."""
     title: str
     y_title: str
-    x: list[date] = field(default_factory=list)          # period ends of the assessed series
+    x: list[date] = field(default_factory=list)          # middles of the assessed series' (last) periods
     y: list[float | None] = field(default_factory=list)
     hover: list[str] = field(default_factory=list)
     series_name: str = ""
@@ -62,11 +63,12 @@ class TrajectoryData:
     period_axis_title: str = ""
     baseline: tuple[date, float, str] | None = None       # (x, y, label)
     target: tuple[date, float, str] | None = None
-    path: tuple[tuple[date, float], tuple[date, float]] | None = None
+    path: tuple[tuple[date, float], ...] | None = None    # (x, y) points of the straight path
     path_name: str = ""
-    projection: tuple[tuple[date, float], tuple[date, float]] | None = None
+    projection: tuple[tuple[date, float], ...] | None = None  # (x, y): 2 points, 3 when bent at 0
     projection_name: str = ""
     x_range: tuple[date, date] | None = None
+    tick_years: list[int] = field(default_factory=list)  # one label per year, over its middle
     references: list[ReferenceLine] = field(default_factory=list)  # comparison areas
     note: str = ""                                        # shown under the chart (e.g. why no comparison)
     bands: list[MeasureBand] = field(default_factory=list)   # linked measures' periods
@@ -154,14 +156,14 @@ def trajectory(data: TrajectoryData, lang: str, *, demo_mark: str | None = None)
             hoverinfo="text", legendgroup=COMPARISON_GROUP, meta={"area_id": line.area_id},
             line={"color": colour, "width": 1.5, "dash": dash}, connectgaps=False))
     if data.path:
-        (x0, y0), (x1, y1) = data.path
         fig.add_trace(go.Scatter(
-            name=data.path_name, x=[x0, x1], y=[y0, y1], mode="lines", hoverinfo="skip",
+            name=data.path_name, x=[x for x, _ in data.path], y=[y for _, y in data.path],
+            mode="lines", hoverinfo="skip",
             line={"color": PATH, "width": 1.5, "dash": "dash"}))
     if data.projection:
-        (x0, y0), (x1, y1) = data.projection
         fig.add_trace(go.Scatter(
-            name=data.projection_name, x=[x0, x1], y=[y0, y1], mode="lines", hoverinfo="skip",
+            name=data.projection_name, x=[x for x, _ in data.projection],
+            y=[y for _, y in data.projection], mode="lines", hoverinfo="skip",
             line={"color": PROJECTION, "width": 2.5, "dash": "dot"}))
     if data.baseline:
         bx, by, label = data.baseline
@@ -185,11 +187,14 @@ def trajectory(data: TrajectoryData, lang: str, *, demo_mark: str | None = None)
                                   "tickmode": "auto", "nticks": 4})
     if data.x_range:
         fig.update_xaxes(range=list(data.x_range))
+    if data.tick_years:
+        fig.update_xaxes(**year_ticks(data.tick_years))
     if data.note:  # under the title, above the plot: the legend below has no fixed height
         fig.add_annotation(name=NOTE_NAME, text="<br>".join(textwrap.wrap(data.note, 110)),
                            xref="paper", yref="paper", x=0, y=1.02, xanchor="left",
                            yanchor="bottom", showarrow=False, align="left",
+                           yshift=WATERMARK_PX if demo_mark else 0,
                            font={"size": 11, "color": MUTED})
         fig.update_layout(margin={"t": 60 + 16 * len(textwrap.wrap(data.note, 110))})
-    return watermark(fig, demo_mark)
+    return finish(fig, demo_mark)
 

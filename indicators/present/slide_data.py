@@ -10,31 +10,13 @@ from indicators import i18n
 from indicators.catalog import Catalog
 from indicators.method import disclosure, progress
 from indicators.method import status as statuses
-from indicators.periods import PARTS, parse
+from indicators.periods import parse
 from indicators.present import findings
 from indicators.present.slide_model import OBSERVED, PATH, Chart, Series, _missing
+from indicators.views.values import year_ends
 
 
-# --- yearly series, protected ---------------------------------------------------------------
-
-def _yearly(indicator, frame: pd.DataFrame) -> pd.DataFrame:
-    """Every area's assessed series at year ends plus its latest point: one row per area × point,
-    columns indicator_id, area_id, period (the window's last period), t, value, is_demo."""
-    rows = []
-    for area_id, part in frame.groupby("area_id", sort=False):
-        points = [(parse(p), v) for p, v in zip(part["period"], part["value"])]
-        points = [(p, None if _missing(v) else float(v)) for p, v in points if p is not None]
-        series = progress.rolling_year(indicator.grain, indicator.aggregation, points)
-        demo = bool(part["is_demo"].any())
-        for i, (period, value) in enumerate(series):
-            year_end = period.index == PARTS[period.grain]
-            if year_end or i == len(series) - 1:
-                rows.append({"indicator_id": indicator.id, "area_id": area_id, "period": period.text,
-                             "t": period.years(), "value": value, "is_demo": demo,
-                             "year_end": year_end, "year": period.year})
-    columns = ["indicator_id", "area_id", "period", "t", "value", "is_demo", "year_end", "year"]
-    return pd.DataFrame(rows, columns=columns)
-
+# --- yearly series, protected (views.values.year_ends, then disclosure.protect) ------------
 
 def _category(row, lang: str) -> str:
     if row["year_end"]:
@@ -46,7 +28,7 @@ def _category(row, lang: str) -> str:
 class _Data:
     """One indicator's protected yearly values and its municipality assessment."""
     indicator: object
-    yearly: pd.DataFrame          # protected; columns of _yearly + suppressed + category
+    yearly: pd.DataFrame          # protected; columns of views.values.year_ends + suppressed + category
     assessment: progress.Assessment
     loaded: str
     demo: bool
@@ -56,7 +38,7 @@ class _Data:
 
 def _data(con, catalog: Catalog, indicator, lang: str, observations: pd.DataFrame) -> _Data:
     frame = observations[observations["indicator_id"] == indicator.id]
-    yearly = _yearly(indicator, frame)
+    yearly = year_ends(indicator, frame)
     if len(yearly):
         yearly = disclosure.protect(yearly, catalog)
         yearly["category"] = [_category(r, lang) for _, r in yearly.iterrows()]

@@ -1,10 +1,10 @@
 """The view model of one indicator on a focus-area page beside its trend (`views/trend.py`):
-ranked areas in the latest period, the area × period heat table, the analysts' notes and the data
-table.
+ranked areas in the latest period (the heat table is `views/heat.py`), the analysts' notes and the
+data table.
 
 Input is the indicator's WHOLE frame (every area × period) already passed through
 `disclosure.protect`; everything here only filters it, so a hidden cell stays hidden. The ranking
-and the heat table hold only the municipality's own areas, never a comparison area.
+holds only the municipality's own areas, never a comparison area.
 """
 from __future__ import annotations
 
@@ -67,43 +67,6 @@ def ranking(indicator: Indicator, frame: pd.DataFrame, catalog: Catalog, lang: s
                    reference)
 
 
-@dataclass
-class Heat:
-    rows: list[str]
-    columns: list[str]
-    z: list[list[float | None]]
-    texts: list[list[str]]
-
-
-def heat(indicator: Indicator, frame: pd.DataFrame, catalog: Catalog, lang: str,
-         years: tuple[int, int] | None = None, selected: str | None = None,
-         limit: int = MAX_HEAT_ROWS) -> Heat | None:
-    """Area × period: the municipality first, then its areas (at most `limit`, the highest in the
-    latest period, the selected one always included; never a comparison area), each cell with its
-    disclosure label."""
-    frame = frame[frame["area_id"].isin(local_area_ids(catalog) | {catalog.municipality.id})]
-    rows = frame[_in_range(frame["period"], years)].copy()
-    if rows.empty:
-        return None
-    rows["label"] = disclosure.labels(rows, lang, indicator.decimals).values
-    columns = list(dict.fromkeys(rows.sort_values("period_start")["period"]))
-    whole = catalog.municipality.id
-    areas = [a for a in dict.fromkeys(rows["area_id"]) if a != whole]
-    if len(areas) > limit:
-        period = latest_period(rows)
-        last = rows[rows["period"] == period].set_index("area_id")["value"]
-        areas = sorted(areas, key=lambda a: -(_num(last.get(a)) or -1e300))[:limit]
-        if selected and selected != whole and selected not in areas:
-            areas[-1] = selected
-    areas = sorted(areas, key=lambda a: _area_name(catalog, a))
-    order = ([whole] if whole in set(rows["area_id"]) else []) + areas
-    value = rows.pivot(index="area_id", columns="period", values="value").reindex(index=order, columns=columns)
-    label = rows.pivot(index="area_id", columns="period", values="label").reindex(index=order, columns=columns)
-    z = [[_num(v) for v in r] for r in value.itertuples(index=False)]
-    texts = [["" if not isinstance(t, str) else t for t in r] for r in label.itertuples(index=False)]
-    return Heat([_area_name(catalog, a) for a in order], columns, z, texts)
-
-
 def notes(indicator: Indicator, frame: pd.DataFrame, catalog: Catalog) -> list[tuple[str, str, str]]:
     """(area name, period, note) of every shown value with an analyst's note, newest first
     (protected frame: a hidden cell's note is hidden with it)."""
@@ -118,7 +81,7 @@ def table(indicator: Indicator, frame: pd.DataFrame, catalog: Catalog, lang: str
           years: tuple[int, int] | None = None, *, for_download: bool = False) -> pd.DataFrame:
     """The data table (protected): area, period, value as shown ("<5" for a hidden cell), the
     analyst's note (hidden with its cell). For downloads the value is numeric (empty when hidden)
-    with a separate mark column."""
+    with a separate mark column and the demo column in words ("ja"/"nej", "yes"/"no")."""
     rows = frame[_in_range(frame["period"], years)]
     labels = disclosure.labels(rows, lang, indicator.decimals)
     t = lambda k: i18n.t(f"views.col.{k}", lang)  # noqa: E731
@@ -133,7 +96,8 @@ def table(indicator: Indicator, frame: pd.DataFrame, catalog: Catalog, lang: str
                  for lab, s in zip(labels, rows.get("suppressed", pd.Series([None] * len(rows))))]
         out[t("mark")] = marks
         out[t("unit")] = indicator.unit(lang)
-        out[t("demo")] = rows["is_demo"].astype(bool).values if "is_demo" in rows else False
+        demo = rows["is_demo"].astype(bool) if "is_demo" in rows else pd.Series(False, index=rows.index)
+        out[t("demo")] = [i18n.t("views.yes" if d else "views.no", lang) for d in demo]  # words, not True
     else:
         out[t("value")] = labels.values
     if "note" in rows:

@@ -12,7 +12,8 @@ line. The status is the area's own: comparison areas never enter it.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 
 import pandas as pd
 
@@ -21,7 +22,7 @@ from indicators.catalog import Catalog, Indicator
 from indicators.method import disclosure, progress, uncertainty
 from indicators.method import status as statuses
 from indicators.periods import parse
-from indicators.views.values import _in_range, _num, fmt, points_of
+from indicators.views.values import _in_range, _num, fmt, period_label, points_of, with_gaps
 
 # Measures that can be set beside another population's: per inhabitant, per answer, or an index.
 # A count or an amount (antal, mnkr) grows with the population, so riket beside a kommun says nothing.
@@ -98,6 +99,30 @@ def compares_across_populations(indicator: Indicator) -> bool:
     return indicator.measure in COMPARABLE_MEASURES
 
 
+def position(period) -> date:
+    """Where a period's value is drawn on the time axis: the middle of the period, so a year's value
+    stands over its own year label (2023 at 2023-07-02) and a rolling year over the middle of the
+    last month it includes."""
+    return charts.year_date(period.years() - 0.5 / progress.PER_YEAR[period.grain])
+
+
+def _at(t: float, grain: str) -> date:
+    """The x of a time in years (a period's END, as the method counts) for a series of `grain`:
+    the middle of the period that ends at t, as `position` places its value."""
+    return charts.year_date(t - 0.5 / progress.PER_YEAR[grain])
+
+
+def _when(period, indicator: Indicator, lang: str) -> str:
+    """"2023", or for a rolling value the window it covers: "rullande år t.o.m. maj 2024"."""
+    if progress.PER_YEAR[indicator.grain] == 1:
+        return period.text
+    return i18n.t("views.rolling_to", lang, period=period_label(period, lang))
+
+
+def _missing_text(missing, lang: str) -> str:
+    return ", ".join(period_label(m, lang) for m in missing)
+
+
 def comparison_lines(indicator: Indicator, frame: pd.DataFrame, catalog: Catalog, lang: str,
                      years: tuple[int, int] | None = None) -> list[charts.ReferenceLine]:
     """One reference line per comparison area with values in `frame` (catalog order), on the same
@@ -105,21 +130,19 @@ def comparison_lines(indicator: Indicator, frame: pd.DataFrame, catalog: Catalog
     if not compares_across_populations(indicator):
         return []
     present = set(frame["area_id"].unique())
-    rolling_word = i18n.t("views.rolling_year", lang)
     unit = indicator.unit(lang)
     lines = []
     for area in catalog.comparison_areas:
         if area.id not in present:
             continue
         series = progress.rolling_year(indicator.grain, indicator.aggregation, points_of(frame, area.id))
-        series = [(p, v) for p, v in series if years is None or years[0] <= p.year <= years[1]]
+        series = with_gaps([(p, v) for p, v in series if years is None or years[0] <= p.year <= years[1]])
         if not series:
             continue
-        suffix = f" ({rolling_word})" if progress.PER_YEAR[indicator.grain] > 1 else ""
         lines.append(charts.ReferenceLine(
             area.id, i18n.t("views.comparison_name", lang, area=area.name),
-            [charts.year_date(p.years()) for p, _ in series], [v for _, v in series],
-            [f"{area.name}<br>{p.text}{suffix}: {fmt(v, lang, indicator.decimals)} {unit}"
+            [position(p) for p, _ in series], [v for _, v in series],
+            [f"{area.name}<br>{_when(p, indicator, lang)}: {fmt(v, lang, indicator.decimals)} {unit}"
              for p, v in series]))
     return lines
 
@@ -145,7 +168,9 @@ def trajectory_data(indicator: Indicator, frame: pd.DataFrame, area_id: str, are
     dec = indicator.decimals
     unit = indicator.unit(lang)
     rolling_word = i18n.t("views.rolling_year", lang)
-    series = [(p, v) for p, v in a.series if years is None or years[0] <= p.year <= years[1]]
+    per_year = progress.PER_YEAR[indicator.grain]
+    series = with_gaps([(p, v) for p, v in a.series if years is None or years[0] <= p.year <= years[1]])
+    incomplete = {p: m for p, m in a.incomplete}
     data = charts.TrajectoryData(
         title=f"{indicator.name(lang)} – {area_name}",
         y_title=f"{unit}, {rolling_word}" if a.rolling else unit,
@@ -154,12 +179,14 @@ def trajectory_data(indicator: Indicator, frame: pd.DataFrame, area_id: str, are
     lowers, uppers = [], []
     notes = _notes(frame, area_id)
     for p, v in series:
-        data.x.append(charts.year_date(p.years()))
+        data.x.append(position(p))
         data.y.append(v)
-        suffix = f" ({rolling_word})" if a.rolling else ""
-        data.hover.append(_with_note(f"{area_name}<br>{p.text}{suffix}: {fmt(v, lang, dec)} {unit}",
-                                     None if a.rolling else notes.get(p.text), lang))
-        iv = _interval(indicator, v, frame, area_id, p.text, a.rolling)
+        hover = f"{area_name}<br>{_when(p, indicator, lang)}: {fmt(v, lang, dec)} {unit}"
+        if p in incomplete:
+            hover += "<br>" + i18n.t("views.window_missing", lang, periods=_missing_text(incomplete[p], lang),
+                                     have=per_year - len(incomplete[p]), of=per_year)
+        data.hover.append(_with_note(hover, None if a.rolling else notes.get(p.text), lang))
+        iv = None if v is None else _interval(indicator, v, frame, area_id, p.text, a.rolling)
         lowers.append(iv[0] if iv else None)
         uppers.append(iv[1] if iv else None)
     if any(x is not None for x in lowers):
@@ -170,35 +197,39 @@ def trajectory_data(indicator: Indicator, frame: pd.DataFrame, area_id: str, are
         labels = disclosure.labels(rows, lang, dec)
         for p, v, label in zip(rows["period"], rows["value"], labels):
             period = parse(p)
-            data.period_x.append(charts.year_date(period.years() - 0.5 / progress.PER_YEAR[period.grain]))
+            data.period_x.append(position(period))
             data.period_y.append(_num(v))
-            data.period_hover.append(_with_note(f"{area_name}<br>{p}: {label} {unit}",
+            data.period_hover.append(_with_note(f"{area_name}<br>{period_label(period, lang)}: {label} {unit}",
                                                 notes.get(str(p)), lang))
         data.period_name = i18n.t(f"views.per_{indicator.grain}", lang)
         data.period_axis_title = f"{unit}, {data.period_name}"
     example = a.target_is_example
     if a.baseline is not None:
-        data.baseline = (charts.year_date(a.baseline_t), a.baseline, i18n.t(
+        data.baseline = (_at(a.baseline_t, indicator.grain), a.baseline, i18n.t(
             "views.baseline_label", lang, period=indicator.baseline_period,
             value=fmt(a.baseline, lang, dec)))
     if a.target is not None:
         key = "views.example_target_label" if example else "views.target_label"
-        data.target = (charts.year_date(a.T), a.target, i18n.t(
+        data.target = (_at(a.T, indicator.grain), a.target, i18n.t(
             key, lang, year=indicator.target.year, value=fmt(a.target, lang, dec)))
     if a.path:
-        (t0, y0), (t1, y1) = a.path
-        data.path = ((charts.year_date(t0), y0), (charts.year_date(t1), y1))
+        data.path = tuple((_at(t, indicator.grain), y) for t, y in a.path)
         data.path_name = i18n.t("method.path", lang)
     if a.projection_line:
-        (t0, y0), (t1, y1) = a.projection_line
-        data.projection = ((charts.year_date(t0), y0), (charts.year_date(t1), y1))
+        data.projection = tuple((_at(t, indicator.grain), y) for t, y in a.projection_line)
         data.projection_name = i18n.t("method.projection", lang)
     if catalog is not None:
         data.references = comparison_lines(indicator, frame, catalog, lang, years)
         data.note = comparison_note(indicator, frame, catalog, lang)
     start = years[0] if years else (series[0][0].year if series else 2019)
-    data.x_range = (charts.year_date(float(start)), charts.year_date(a.T + 0.25))
+    end = int(a.T) - 1  # the target's year: T is its end
+    data.x_range = (charts.year_date(float(start)), charts.year_date(a.T + 0.04))
+    data.tick_years = list(range(start, end + 1))
     view = status_view(indicator, a, lang, latest_interval(indicator, a, frame, area_id))
+    if a.incomplete:
+        missing = sorted({m for _, gone in a.incomplete for m in gone})
+        view = replace(view, note=" ".join(filter(None, [view.note, i18n.t(
+            "views.status_missing", lang, periods=_missing_text(missing, lang))])))
     data.title = f"{data.title} · {view.badge}"
     return data, view
 

@@ -32,7 +32,7 @@ def overview_view() -> dict:
 def _focus(key: Key, indicator_id: str, area_id: str, years, language: str):
     from indicators import charts
     from indicators.store import follow_up
-    from indicators.views import assessments, chart_marks, focus as focus_view, trend
+    from indicators.views import assessments, chart_marks, focus as focus_view, heat as heat_view, trend
     cat = catalog()
     ind = cat.indicator(indicator_id)
     frame = _protected(key, indicator_id)
@@ -58,12 +58,13 @@ def _focus(key: Key, indicator_id: str, area_id: str, years, language: str):
             x_title=ind.unit(language), highlight=area.name, reference=rank.reference,
             demo_mark=mark)
         out["ranking_period"] = rank.period
-    heat = focus_view.heat(ind, frame, cat, language, years, selected=area_id)
+    heat = heat_view.heat(ind, frame, cat, language, years, selected=area_id)
     if heat:
         out["heat"] = charts.heat_table(
             f"{ind.name(language)} – " + i18n.t("views.heat", language), heat.rows, heat.columns,
-            heat.z, heat.texts, language, colour_title=ind.unit(language), demo_mark=mark)
-        out["heat_period"] = (heat.columns[0], heat.columns[-1])
+            heat.z, heat.texts, language, colour_title=ind.unit(language), hovers=heat.hovers,
+            demo_mark=mark)
+        out["heat_period"] = heat.span
     out["legend"] = _legend(frame, language)
     return out
 

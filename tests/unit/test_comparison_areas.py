@@ -10,7 +10,7 @@ from indicators.catalog import load_catalog
 from indicators.method import disclosure
 from indicators.store import queries
 from indicators.views import area_profile
-from indicators.views import focus as focus_view, trend as trend_view
+from indicators.views import focus as focus_view, heat as heat_view, trend as trend_view
 
 CATALOG = load_catalog()
 RATE = "vald_nara_relation"      # per 100 000 inv., yearly
@@ -108,7 +108,7 @@ def test_the_ranking_and_the_heat_table_hold_only_the_municipalitys_areas(frames
     rank = focus_view.ranking(ind, frames[indicator_id], CATALOG, "sv")
     assert rank.names and not comparison_names & set(rank.names)
     assert rank.reference[1].startswith("Eskilstuna kommun")
-    heat = focus_view.heat(ind, frames[indicator_id], CATALOG, "sv")
+    heat = heat_view.heat(ind, frames[indicator_id], CATALOG, "sv")
     assert heat.rows[0] == "Eskilstuna kommun" and not comparison_names & set(heat.rows)
     bars = charts.area_ranking("t", rank.names, rank.values, rank.texts, rank.hovers, "sv", x_title="x")
     assert not comparison_names & set(bars.data[0].y)
