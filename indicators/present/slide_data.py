@@ -10,13 +10,30 @@ from indicators import i18n
 from indicators.catalog import Catalog
 from indicators.method import disclosure, progress
 from indicators.method import status as statuses
-from indicators.periods import parse
+from indicators.periods import PARTS, Period, parse
 from indicators.present import findings
 from indicators.present.slide_model import OBSERVED, PATH, Chart, Series, _missing
 from indicators.views.values import year_ends
 
 
 # --- yearly series, protected (views.values.year_ends, then disclosure.protect) ------------
+
+def _every_year(order: pd.DataFrame, grain: str) -> pd.DataFrame:
+    """The chart's points with a row for every calendar year missing between two year ends (no
+    value in any series), so a missing year keeps its place on the axis as a gap."""
+    ends = order[order["year_end"].astype(bool)]
+    if len(ends) < 2:
+        return order
+    have = set(ends["year"].astype(int))
+    holes = [y for y in range(int(ends["year"].min()), int(ends["year"].max()) + 1) if y not in have]
+    if not holes:
+        return order
+    last = PARTS[grain]
+    filler = pd.DataFrame({"period": [Period(y, grain, last).text for y in holes],
+                           "category": [str(y) for y in holes], "t": [y + 1.0 for y in holes],
+                           "year_end": True, "year": holes})
+    return pd.concat([order, filler], ignore_index=True).sort_values("t")
+
 
 def _category(row, lang: str) -> str:
     if row["year_end"]:
@@ -86,7 +103,7 @@ def _chart(data: _Data, catalog: Catalog, area_ids: tuple[str, ...], lang: str, 
     shown = data.yearly[data.yearly["area_id"].isin(area_ids)]
     if not len(shown):
         return None
-    order = shown.drop_duplicates("period").sort_values("t")
+    order = _every_year(shown.drop_duplicates("period").sort_values("t"), ind.grain)
     categories = list(order["category"])
     times = list(order["t"])
     a = data.assessment
@@ -177,6 +194,9 @@ def _subtitle(data: _Data, lang: str) -> str:
     if a.rolling and a.latest_period is not None:
         line += ". " + i18n.t("present.rolling_note", lang, period=a.latest_period.text,
                               since=_since(data.indicator))
+    if a.incomplete:  # say what is missing: the rolling years were computed without it
+        missing = sorted({m for _, gone in a.incomplete for m in gone})
+        line += " " + i18n.t("views.status_missing", lang, periods=", ".join(m.text for m in missing))
     return line
 
 
