@@ -25,7 +25,7 @@ from indicators.views.values import _area_name, _in_range, _num, period_label, y
 @dataclass
 class Heat:
     rows: list[str]                  # area names, the municipality first
-    columns: list[str]               # column labels: "2024", or "rullande år<br>t.o.m. okt 2026"
+    columns: list[str]               # column labels: "2024", or "12 mån<br>t.o.m.<br>okt<br>2026"
     z: list[list[float | None]]
     texts: list[list[str]]           # each cell's label as shown ("12", "<5", "..", "" when missing)
     hovers: list[list[str]] = field(default_factory=list)   # each cell's hover (its months when rolled up)
@@ -53,8 +53,9 @@ def _cells(indicator: Indicator, rows: pd.DataFrame, catalog: Catalog, lang: str
         period = parse(r["period"])
         when = str(r["year"]) if r["year_end"] else i18n.t(
             "views.rolling_to", lang, period=period_label(period, lang))
-        columns.append(str(r["year"]) if r["year_end"] else i18n.t(
-            "views.rolling_column", lang, period=period_label(period, lang)))
+        columns.append(str(r["year"]) if r["year_end"] else i18n.t(  # narrow: one word a line
+            "views.rolling_column", lang, period=f"{_short(period, lang)}<br>{period.year}"
+            if period.grain == "month" else period.text))
         end = period.years()
         parts = months[(months["area_id"] == r["area_id"]) & (months["t"] > end - 1 + 1e-9)
                        & (months["t"] <= end + 1e-9)]

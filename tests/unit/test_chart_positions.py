@@ -120,7 +120,7 @@ def test_the_projection_of_a_count_and_the_axis_never_go_below_zero():
 def test_a_monthly_heat_table_has_one_labelled_column_a_year_and_the_months_in_its_hover():
     values = {"eskilstuna": months("2022-01", [2.0] * 34), "froslunda": months("2022-01", [1.0] * 34)}
     table = heat_view.heat(CATALOG.indicator(COUNT), frame_of(COUNT, values), CATALOG, "sv")
-    assert table.columns == ["2022", "2023", "rullande år<br>t.o.m. oktober 2024"]
+    assert table.columns == ["2022", "2023", "12 mån<br>t.o.m.<br>okt<br>2024"]
     assert table.texts[0] == ["24", "24", "24"] and table.texts[1][0] == "12"
     assert "jan 2 · feb 2 · mar 2 · apr 2" in table.hovers[0][0]
     assert table.span == ("2022-01", "2024-10")
