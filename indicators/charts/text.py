@@ -14,8 +14,8 @@ from datetime import date, datetime
 import pandas as pd
 import plotly.graph_objects as go
 
-from indicators.charts.figures import (COMPARISON_GROUP, EVENT_GROUP, MEASURE_GROUP,
-                                       NOTE_NAME, WATERMARK_NAME)
+from indicators.charts.style import (COMPARISON_GROUP, EVENT_GROUP, MEASURE_GROUP,
+                                     NOTE_NAME, WATERMARK_NAME)
 from indicators.i18n import number, t
 
 _TAGS = re.compile(r"<[^>]+>")

@@ -107,13 +107,35 @@ def status(*, polarity: str, periods: int, baseline: float | None, latest: float
     return statuses.MOVING_AWAY
 
 
-def rolling_year(grain: str, aggregation: str, points: list[tuple[Any, float | None]]) -> list[tuple[Any, float]]:
-    """The series the assessment runs on, one (Period, value) per period end, in time order.
+HIDDEN = type("Hidden", (), {"__repr__": lambda self: "HIDDEN"})()  # a value hidden by disclosure control
+MAX_MISSING_SHARE = 1 / 6  # a rolling window may lack at most a sixth of its periods (2 of 12 months)
+# Measures that cannot be negative, and their bounds: a projection never leaves them.
+BOUNDS = {"count": (0.0, None), "rate": (0.0, None), "amount": (0.0, None), "share": (0.0, 100.0)}
+
+
+@dataclass(frozen=True)
+class Window:
+    """One rolling-year value: the window's last period, its value and the periods of the window
+    that had no value (empty for a full window); the value of a window with missing periods is
+    computed from the periods it has (sum scaled up to a year, or their mean)."""
+    period: Any
+    value: float
+    missing: tuple[Any, ...] = ()
+
+
+def windows(grain: str, aggregation: str, points: list[tuple[Any, float | None]]) -> list[Window]:
+    """The rolling-year windows of a series, one per period end from the first full window's end to
+    the last period with a value, in time order.
 
     Yearly values are used as they are (missing ones dropped). For half-years, quarters and months,
-    each point is the sum (aggregation "sum") or mean ("mean") of the 2, 4 or 12 periods ending
-    there; a point exists only where every period of that window has a value. Missing values
-    (None/NaN) are skipped, never read as 0. Periods need `grain` and `years()` (see periods.py).
+    each window holds the 2, 4 or 12 periods ending there: the sum (aggregation "sum") or mean
+    ("mean") of its values. A window that lacks at most a sixth of its periods (at most 2 of 12
+    months; no quarter or half-year) still gets a value, from the periods it has: their mean, times
+    the periods in a year for a sum; it names what it lacks (`Window.missing`). A window lacking
+    more, or starting before the first value, has none. Missing values (None/NaN) are never read as
+    0. A value `HIDDEN` (a small count hidden by disclosure control) is missing too, but a window
+    holding it has no value at all: a hidden 1–4 is not estimated from its neighbours. Periods need
+    `grain`, `years()` and `next()` (see periods.py).
     """
     if grain not in PER_YEAR:
         raise ValueError(f"unknown grain {grain!r}")
@@ -121,21 +143,73 @@ def rolling_year(grain: str, aggregation: str, points: list[tuple[Any, float | N
         raise ValueError(f"unknown aggregation {aggregation!r}")
     per_year = PER_YEAR[grain]
     known: dict[int, tuple[Any, float]] = {}
+    hidden: set[int] = set()
     for period, value in points:
-        if _missing(value):
-            continue
-        known[round(period.years() * per_year)] = (period, float(value))
+        if value is HIDDEN:
+            hidden.add(round(period.years() * per_year))
+        elif not _missing(value):
+            known[round(period.years() * per_year)] = (period, float(value))
+    if not known:
+        return []
     ordered = sorted(known.items())
     if per_year == 1:
-        return [pv for _, pv in ordered]
+        return [Window(p, v) for _, (p, v) in ordered]
+    allowed = int(per_year * MAX_MISSING_SHARE + 1e-9)
+    first_key, (period, _) = ordered[0]
     out = []
-    for key, (period, _) in ordered:
-        window = [known.get(k) for k in range(key - per_year + 1, key + 1)]
-        if any(w is None for w in window):
+    for key in range(first_key, ordered[-1][0] + 1):
+        if key > first_key:
+            period = period.next()
+        if key - per_year + 1 < first_key:
             continue
-        total = math.fsum(v for _, v in window)
-        out.append((period, total if aggregation == "sum" else total / per_year))
+        window = [known.get(k) for k in range(key - per_year + 1, key + 1)]
+        values = [w[1] for w in window if w is not None]
+        if per_year - len(values) > allowed or hidden.intersection(range(key - per_year + 1, key + 1)):
+            continue
+        missing = tuple(_back(period, per_year - 1 - i) for i, w in enumerate(window) if w is None)
+        mean = math.fsum(values) / len(values)
+        out.append(Window(period, mean * per_year if aggregation == "sum" else mean, missing))
     return out
+
+
+def _back(period, steps: int):
+    """The period `steps` periods before `period`."""
+    for _ in range(steps):
+        period = period.previous()
+    return period
+
+
+def rolling_year(grain: str, aggregation: str, points: list[tuple[Any, float | None]]) -> list[tuple[Any, float]]:
+    """The series the assessment runs on, one (Period, value) per window end, in time order: the
+    values of `windows` (a window lacking at most a sixth of its periods counts, from what it has)."""
+    return [(w.period, w.value) for w in windows(grain, aggregation, points)]
+
+
+def bounded(value: float | None, measure: str) -> float | None:
+    """A value kept inside what the measure allows (a count is never below 0, a share never above
+    100); None stays None; an index is unbounded."""
+    low, high = BOUNDS.get(measure, (None, None))
+    if value is None:
+        return None
+    if low is not None and value < low:
+        return low
+    return high if high is not None and value > high else value
+
+
+def projection_points(fit: tuple[float, float], t0: float, T: float,
+                      measure: str) -> tuple[tuple[float, float], ...]:
+    """The projection line to draw from t0 to T: the fitted line, bent where it meets a bound of
+    the measure and run along it to T ((t0, y), (t_bound, bound), (T, bound)), so a count's
+    projection never goes below 0."""
+    slope, intercept = fit
+    start, end = slope * t0 + intercept, slope * T + intercept
+    b_start, b_end = bounded(start, measure), bounded(end, measure)
+    if b_end == end or slope == 0:
+        return ((t0, b_start), (T, b_end))
+    if b_start != start:  # the whole line lies beyond the bound
+        return ((t0, b_start), (T, b_end))
+    t_bound = (b_end - intercept) / slope
+    return ((t0, start), (t_bound, b_end), (T, b_end))
 
 
 def baseline_time(baseline_period: str) -> float:
@@ -161,7 +235,7 @@ class Assessment:
     T: float
     share: float | None  # (yt − y0) / (yT − y0)
     anticipated: float | None  # A
-    projection: float | None  # ŷT (also for polarity "none": the trend)
+    projection: float | None  # ŷT (also for polarity "none": the trend), inside the measure's bounds
     path_now: float | None  # path(t)
     path: tuple[tuple[float, float], ...]  # ((t0, y0), (T, yT)) to draw, () when undefined
     projection_line: tuple[tuple[float, float], ...]  # ((t0, fit(t0)), (T, ŷT)), () when undefined
@@ -169,6 +243,7 @@ class Assessment:
     series: tuple[tuple[Any, float], ...]  # the whole assessed series (Period, value), for drawing
     rolling: bool  # True when values are rolling-year sums or means
     target_is_example: bool  # the UI must say "exempelmål"; False when there is no target at all
+    incomplete: tuple[tuple[Any, tuple[Any, ...]], ...] = ()  # (window end, its missing periods)
 
 
 def assess(indicator, points: list[tuple[Any, float | None]], T: float = T_DEFAULT) -> Assessment:
@@ -176,7 +251,8 @@ def assess(indicator, points: list[tuple[Any, float | None]], T: float = T_DEFAU
 
     `points` are (Period, value) with value None/NaN when missing, in any order.
     """
-    series = rolling_year(indicator.grain, indicator.aggregation, points)
+    found = windows(indicator.grain, indicator.aggregation, points)
+    series = [(w.period, w.value) for w in found]
     t0 = baseline_time(indicator.baseline_period)
     timed = [(p.years(), v, p) for p, v in series]
     used = [(t, v, p) for t, v, p in timed if t >= t0 - _TIME_EPS]
@@ -187,7 +263,7 @@ def assess(indicator, points: list[tuple[Any, float | None]], T: float = T_DEFAU
     shr = None if y0 is None or target is None or yt is None else share(y0, yt, target)
 
     fit = _fit((t, v) for t, v, _ in used) if y0 is not None and len(used) >= MIN_PERIODS else None
-    projected = None if fit is None else fit[0] * T + fit[1]
+    projected = None if fit is None else bounded(fit[0] * T + fit[1], indicator.measure)
     anticipated = None if y0 is None or target is None else anticipated_share(y0, projected, target)
 
     defined_path = y0 is not None and target is not None
@@ -210,9 +286,10 @@ def assess(indicator, points: list[tuple[Any, float | None]], T: float = T_DEFAU
         projection=projected,
         path_now=path_now,
         path=((t0, y0), (T, target)) if defined_path else (),
-        projection_line=((t0, fit[0] * t0 + fit[1]), (T, projected)) if fit else (),
+        projection_line=projection_points(fit, t0, T, indicator.measure) if fit else (),
         points=tuple((t, v) for t, v, _ in used),
         series=tuple(series),
         rolling=PER_YEAR[indicator.grain] > 1,
         target_is_example=indicator.target.kind != "none" and indicator.target.status == "example",
+        incomplete=tuple((w.period, w.missing) for w in found if w.missing),
     )

@@ -10,30 +10,29 @@ from indicators import i18n
 from indicators.catalog import Catalog
 from indicators.method import disclosure, progress
 from indicators.method import status as statuses
-from indicators.periods import PARTS, parse
+from indicators.periods import PARTS, Period, parse
 from indicators.present import findings
 from indicators.present.slide_model import OBSERVED, PATH, Chart, Series, _missing
+from indicators.views.values import year_ends
 
 
-# --- yearly series, protected ---------------------------------------------------------------
+# --- yearly series, protected (views.values.year_ends, then disclosure.protect) ------------
 
-def _yearly(indicator, frame: pd.DataFrame) -> pd.DataFrame:
-    """Every area's assessed series at year ends plus its latest point: one row per area × point,
-    columns indicator_id, area_id, period (the window's last period), t, value, is_demo."""
-    rows = []
-    for area_id, part in frame.groupby("area_id", sort=False):
-        points = [(parse(p), v) for p, v in zip(part["period"], part["value"])]
-        points = [(p, None if _missing(v) else float(v)) for p, v in points if p is not None]
-        series = progress.rolling_year(indicator.grain, indicator.aggregation, points)
-        demo = bool(part["is_demo"].any())
-        for i, (period, value) in enumerate(series):
-            year_end = period.index == PARTS[period.grain]
-            if year_end or i == len(series) - 1:
-                rows.append({"indicator_id": indicator.id, "area_id": area_id, "period": period.text,
-                             "t": period.years(), "value": value, "is_demo": demo,
-                             "year_end": year_end, "year": period.year})
-    columns = ["indicator_id", "area_id", "period", "t", "value", "is_demo", "year_end", "year"]
-    return pd.DataFrame(rows, columns=columns)
+def _every_year(order: pd.DataFrame, grain: str) -> pd.DataFrame:
+    """The chart's points with a row for every calendar year missing between two year ends (no
+    value in any series), so a missing year keeps its place on the axis as a gap."""
+    ends = order[order["year_end"].astype(bool)]
+    if len(ends) < 2:
+        return order
+    have = set(ends["year"].astype(int))
+    holes = [y for y in range(int(ends["year"].min()), int(ends["year"].max()) + 1) if y not in have]
+    if not holes:
+        return order
+    last = PARTS[grain]
+    filler = pd.DataFrame({"period": [Period(y, grain, last).text for y in holes],
+                           "category": [str(y) for y in holes], "t": [y + 1.0 for y in holes],
+                           "year_end": True, "year": holes})
+    return pd.concat([order, filler], ignore_index=True).sort_values("t")
 
 
 def _category(row, lang: str) -> str:
@@ -46,7 +45,7 @@ def _category(row, lang: str) -> str:
 class _Data:
     """One indicator's protected yearly values and its municipality assessment."""
     indicator: object
-    yearly: pd.DataFrame          # protected; columns of _yearly + suppressed + category
+    yearly: pd.DataFrame          # protected; columns of views.values.year_ends + suppressed + category
     assessment: progress.Assessment
     loaded: str
     demo: bool
@@ -56,7 +55,7 @@ class _Data:
 
 def _data(con, catalog: Catalog, indicator, lang: str, observations: pd.DataFrame) -> _Data:
     frame = observations[observations["indicator_id"] == indicator.id]
-    yearly = _yearly(indicator, frame)
+    yearly = year_ends(indicator, frame)
     if len(yearly):
         yearly = disclosure.protect(yearly, catalog)
         yearly["category"] = [_category(r, lang) for _, r in yearly.iterrows()]
@@ -104,7 +103,7 @@ def _chart(data: _Data, catalog: Catalog, area_ids: tuple[str, ...], lang: str, 
     shown = data.yearly[data.yearly["area_id"].isin(area_ids)]
     if not len(shown):
         return None
-    order = shown.drop_duplicates("period").sort_values("t")
+    order = _every_year(shown.drop_duplicates("period").sort_values("t"), ind.grain)
     categories = list(order["category"])
     times = list(order["t"])
     a = data.assessment
@@ -195,6 +194,9 @@ def _subtitle(data: _Data, lang: str) -> str:
     if a.rolling and a.latest_period is not None:
         line += ". " + i18n.t("present.rolling_note", lang, period=a.latest_period.text,
                               since=_since(data.indicator))
+    if a.incomplete:  # say what is missing: the rolling years were computed without it
+        missing = sorted({m for _, gone in a.incomplete for m in gone})
+        line += " " + i18n.t("views.status_missing", lang, periods=", ".join(m.text for m in missing))
     return line
 
 

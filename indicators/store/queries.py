@@ -65,15 +65,20 @@ def area_frame(con, area_ids: list[str]) -> pd.DataFrame:
 
 def provenance(con, indicator_id: str | None = None) -> dict:
     """First and last period with a value, newest load time, demo or not, sources (one indicator
-    or all)."""
+    or all), and `source_periods`: each source with the first and last period it gives a value for,
+    [(source | None, first, last)] in time order (None: rows without a source of their own)."""
     where = "WHERE value IS NOT NULL" + (" AND indicator_id = ?" if indicator_id else "")
     params = [indicator_id] if indicator_id else []
     row = con.execute(
         "SELECT arg_min(period, period_start), arg_max(period, period_start), max(loaded_at),"
         f" bool_or(is_demo), list(DISTINCT source) FILTER (WHERE source IS NOT NULL)"
         f" FROM observations {where}", params).fetchall()[0]
+    spans = con.execute(
+        "SELECT source, arg_min(period, period_start), arg_max(period, period_start)"
+        f" FROM observations {where} GROUP BY source ORDER BY min(period_start), max(period_start),"
+        " source NULLS LAST", params).fetchall()
     return {"first": row[0], "last": row[1], "loaded_at": row[2], "demo": bool(row[3]),
-            "sources": sorted(row[4] or [])}
+            "sources": sorted(row[4] or []), "source_periods": [tuple(s) for s in spans]}
 
 
 def changes_since(con, since, limit: int | None = 500) -> pd.DataFrame:

@@ -21,7 +21,8 @@ from indicators import charts, i18n
 from indicators.method import disclosure, progress
 from indicators.method import status as statuses
 from indicators.catalog import Catalog
-from indicators.views.focus import _num, compares_across_populations, fmt, points_of
+from indicators.views.trend import compares_across_populations
+from indicators.views.values import _num, fmt, points_of
 
 EDGE = 1.08   # where a comparison mark beyond the areas' spread is drawn (the axis ends at 1.1)
 

@@ -8,7 +8,7 @@ import pandas as pd
 from indicators.method import disclosure
 from indicators import i18n
 from indicators.catalog import Catalog
-from indicators.views.focus import _num
+from indicators.views.values import _num
 
 
 def hidden_keys(protected: dict[str, pd.DataFrame]) -> set[tuple[str, str, str]]:

@@ -16,7 +16,7 @@ from indicators.method import disclosure, progress
 from indicators import i18n
 from indicators.method import status as statuses
 from indicators.catalog import Catalog, Indicator
-from indicators.views.focus import fmt, points_of
+from indicators.views.values import fmt, points_of
 from indicators.catalog.reference import PoliceList
 
 

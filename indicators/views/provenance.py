@@ -23,6 +23,26 @@ def period_span(first: str | None, last: str | None) -> str:
     return f"{first}–{last}"
 
 
+def sources_by_period(spans: list[tuple[str | None, str, str]], default: str) -> list[str]:
+    """Each source named with the periods it covers, in time order: [("Trygghetsmätningen", "2024",
+    "2024"), (None, "2019", "2023")] with default "Kommunens enkät" -> ["Kommunens enkät 2019–2023",
+    "Trygghetsmätningen 2024"]. Rows without a source of their own count as `default` (the
+    catalog's source); one source over everything is named without periods."""
+    merged: dict[str, list[str]] = {}
+    for source, first, last in spans:
+        name = source or default
+        if not name:
+            continue
+        if name in merged:
+            merged[name] = [min(merged[name][0], first), max(merged[name][1], last)]
+        else:
+            merged[name] = [first, last]
+    if len(merged) <= 1:
+        return list(merged)
+    ordered = sorted(merged.items(), key=lambda item: (item[1][0], item[1][1]))
+    return [f"{name} {period_span(first, last)}" for name, (first, last) in ordered]
+
+
 def caption(sources: list[str] | str, first: str | None, last: str | None,
             loaded_at: datetime | date | None, lang: str, *, demo: bool = False) -> str:
     """"Källa: Polisen · Period: 2019–2025 · Data per 2026-11-26" (+ " · EXEMPELDATA – fiktiva siffror")."""

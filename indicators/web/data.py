@@ -182,8 +182,9 @@ def caption(indicator_id: str | None = None, *, source: str | None = None,
     from indicators.views import provenance
     from indicators.web.plaintext import plain
     info = _provenance(version(), indicator_id)
-    sources = [source] if source else (info["sources"] or (
-        [catalog().indicator(indicator_id).source] if indicator_id else []))
+    default = catalog().indicator(indicator_id).source if indicator_id else ""
+    sources = [source] if source else (provenance.sources_by_period(info["source_periods"], default)
+                                       if indicator_id else info["sources"])
     named = "; ".join(dict.fromkeys(s for s in sources if s))
     first, last = period or (info["first"], info["last"])
     return provenance.caption(plain(named) if named else [], first, last, info["loaded_at"], lang(),

@@ -32,13 +32,13 @@ def overview_view() -> dict:
 def _focus(key: Key, indicator_id: str, area_id: str, years, language: str):
     from indicators import charts
     from indicators.store import follow_up
-    from indicators.views import assessments, chart_marks, focus as focus_view
+    from indicators.views import assessments, chart_marks, focus as focus_view, heat as heat_view, trend
     cat = catalog()
     ind = cat.indicator(indicator_id)
     frame = _protected(key, indicator_id)
     mark = i18n.t("app.demo_mark", language) if bool(frame["is_demo"].any()) else None
     area = cat.area(area_id)
-    data, status_view = focus_view.trajectory_data(ind, frame, area_id, area.name, language, years,
+    data, status_view = trend.trajectory_data(ind, frame, area_id, area.name, language, years,
                                                    catalog=cat)
     con = cursor(key)
     marks = chart_marks.marks(follow_up.measures(con, indicator_id=indicator_id),
@@ -58,12 +58,13 @@ def _focus(key: Key, indicator_id: str, area_id: str, years, language: str):
             x_title=ind.unit(language), highlight=area.name, reference=rank.reference,
             demo_mark=mark)
         out["ranking_period"] = rank.period
-    heat = focus_view.heat(ind, frame, cat, language, years, selected=area_id)
+    heat = heat_view.heat(ind, frame, cat, language, years, selected=area_id)
     if heat:
         out["heat"] = charts.heat_table(
             f"{ind.name(language)} – " + i18n.t("views.heat", language), heat.rows, heat.columns,
-            heat.z, heat.texts, language, colour_title=ind.unit(language), demo_mark=mark)
-        out["heat_period"] = (heat.columns[0], heat.columns[-1])
+            heat.z, heat.texts, language, colour_title=ind.unit(language), hovers=heat.hovers,
+            demo_mark=mark)
+        out["heat_period"] = heat.span
     out["legend"] = _legend(frame, language)
     return out
 
@@ -76,10 +77,10 @@ def focus(indicator_id: str, area_id: str, years: tuple[int, int] | None) -> dic
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _years(key: Key, indicator_ids: tuple[str, ...]) -> list[int]:
-    from indicators.views import focus as focus_view
+    from indicators.views import values
     found: set[int] = set()
     for i in indicator_ids:
-        found.update(focus_view.years_available(_protected(key, i)))
+        found.update(values.years_available(_protected(key, i)))
     return sorted(found)
 
 

@@ -49,7 +49,7 @@ def paged(items: list, key: str, size: int = CARDS_PER_PAGE) -> list:
 
 
 def status_line(status) -> None:
-    """**Status: ↘ I fas** — what it means, and a note when there is one (views.focus.StatusView)."""
+    """**Status: ↘ I fas** — what it means, and a note when there is one (views.trend.StatusView)."""
     st.markdown(f"**{t('views.status')}: {status.badge}** — {status.help}"
                 + (f" {status.note}" if status.note else ""))
 

@@ -10,7 +10,7 @@ from indicators.catalog import load_catalog
 from indicators.method import disclosure
 from indicators.store import queries
 from indicators.views import area_profile
-from indicators.views import focus as focus_view
+from indicators.views import focus as focus_view, heat as heat_view, trend as trend_view
 
 CATALOG = load_catalog()
 RATE = "vald_nara_relation"      # per 100 000 inv., yearly
@@ -49,7 +49,7 @@ def frames(home):
 
 def _trend(frames, indicator_id, area_id="eskilstuna", lang="sv"):
     ind = CATALOG.indicator(indicator_id)
-    data, _ = focus_view.trajectory_data(ind, frames[indicator_id], area_id, CATALOG.area(area_id).name,
+    data, _ = trend_view.trajectory_data(ind, frames[indicator_id], area_id, CATALOG.area(area_id).name,
                                          lang, None, catalog=CATALOG)
     return charts.trajectory(data, lang)
 
@@ -89,15 +89,15 @@ def test_the_trend_of_a_count_has_no_comparison_line_and_says_why(frames):
 
 def test_without_a_catalog_the_trend_draws_no_comparisons(frames):
     ind = CATALOG.indicator(RATE)
-    data, _ = focus_view.trajectory_data(ind, frames[RATE], "eskilstuna", "Eskilstuna kommun", "sv")
+    data, _ = trend_view.trajectory_data(ind, frames[RATE], "eskilstuna", "Eskilstuna kommun", "sv")
     assert data.references == [] and data.note == ""
 
 
 def test_the_status_rests_on_the_areas_own_values_only(frames):
     ind = CATALOG.indicator(RATE)
-    with_comparisons = focus_view.assessment_for(ind, frames[RATE], "eskilstuna")
+    with_comparisons = trend_view.assessment_for(ind, frames[RATE], "eskilstuna")
     alone = frames[RATE][~frames[RATE]["area_id"].isin(["riket", "sodermanland"])]
-    assert with_comparisons == focus_view.assessment_for(ind, alone, "eskilstuna")
+    assert with_comparisons == trend_view.assessment_for(ind, alone, "eskilstuna")
     assert with_comparisons.latest == ESKILSTUNA[2024]
 
 
@@ -108,7 +108,7 @@ def test_the_ranking_and_the_heat_table_hold_only_the_municipalitys_areas(frames
     rank = focus_view.ranking(ind, frames[indicator_id], CATALOG, "sv")
     assert rank.names and not comparison_names & set(rank.names)
     assert rank.reference[1].startswith("Eskilstuna kommun")
-    heat = focus_view.heat(ind, frames[indicator_id], CATALOG, "sv")
+    heat = heat_view.heat(ind, frames[indicator_id], CATALOG, "sv")
     assert heat.rows[0] == "Eskilstuna kommun" and not comparison_names & set(heat.rows)
     bars = charts.area_ranking("t", rank.names, rank.values, rank.texts, rank.hovers, "sv", x_title="x")
     assert not comparison_names & set(bars.data[0].y)

@@ -138,3 +138,19 @@ def test_the_swedish_excel_dialects_are_semicolon_decimal_comma_crlf():
     assert exports.csv_for("sv") == "csv" and exports.csv_for("en") == "csv_en"
     with pytest.raises(ValueError):
         exports.write("csv", {"a": frame, "b": frame})
+
+
+ENGLISH_WORDS = {"True", "False", "None", "nan", "NaN", "NaT", "<NA>"}
+
+
+def test_a_swedish_download_carries_no_english_word(home, planted_catalog):
+    """Every word a user reads in a file is in the user's language (issue 13, 12b): a boolean is
+    "ja"/"nej" in Swedish and "yes"/"no" in English, never Python's True/False; no missing value
+    reads "nan" or "None"."""
+    files = every_download(home, planted_catalog)
+    for name, data in files.items():
+        cells = [str(c) for c in _cells(name, data) if c is not None]
+        assert not ENGLISH_WORDS & set(cells), f"{name}: {sorted(ENGLISH_WORDS & set(cells))}"
+    demo_sv = _cells("indicator_sv.csv", files["indicator_sv.csv"])
+    demo_en = _cells("indicator_en.csv", files["indicator_en.csv"])
+    assert {"ja", "nej"} & set(demo_sv) and {"yes", "no"} & set(demo_en)

@@ -15,7 +15,7 @@ from indicators.method import disclosure, measure_status
 from indicators.method import status as statuses
 from indicators.store import follow_up, queries
 from indicators.views import assessments, chart_marks, changes, measures as mv
-from indicators.views import focus as focus_view
+from indicators.views import focus as focus_view, trend as trend_view
 from tests import follow_up_data as data
 from tests.unit import excel_exports as export
 
@@ -128,7 +128,7 @@ def test_a_status_change_since_a_moment_is_listed_and_an_unchanged_round_is_not(
 def _trajectory(con, indicator_id, area_id="eskilstuna", lang="sv"):
     ind = CATALOG.indicator(indicator_id)
     frame = disclosure.protect(queries.indicator_frame(con, indicator_id), CATALOG)
-    trend, _ = focus_view.trajectory_data(ind, frame, area_id, CATALOG.area(area_id).name, lang,
+    trend, _ = trend_view.trajectory_data(ind, frame, area_id, CATALOG.area(area_id).name, lang,
                                           catalog=CATALOG)
     found = chart_marks.marks(follow_up.measures(con, indicator_id=indicator_id),
                               follow_up.events(con, indicator_id=indicator_id), CATALOG, lang,
@@ -198,7 +198,7 @@ def test_an_analysts_note_shows_in_the_hover_and_the_table_and_is_hidden_with_it
         frame = disclosure.protect(queries.indicator_frame(con, "fritid_deltagande"), CATALOG)
         hidden = disclosure.protect(queries.indicator_frame(con, "unga_misstankta"), CATALOG)
     ind = CATALOG.indicator("fritid_deltagande")
-    trend, _ = focus_view.trajectory_data(ind, frame, "eskilstuna", "Eskilstuna kommun", "sv")
+    trend, _ = trend_view.trajectory_data(ind, frame, "eskilstuna", "Eskilstuna kommun", "sv")
     assert any("Kommentar: Ny enkät &lt;b&gt;LUPP&lt;/b&gt;" in h for h in trend.hover)
     table = focus_view.table(ind, frame, CATALOG, "sv")
     assert "Ny enkät <b>LUPP</b>" in list(table["Kommentar"])

@@ -253,3 +253,42 @@ def _running(pid: int) -> bool:
             return False
         time.sleep(0.1)
     return True
+
+
+def test_a_year_missing_in_every_series_keeps_its_place_as_a_gap_in_the_native_chart(home, catalog):
+    """Issue 13, point 9: the demo survey has no value for 2020 in any area; the slide's axis still
+    has 2020, between 2019 and 2021, with no value there."""
+    con = store.connect(home)
+    spec = slideset.from_params({"ind": "otrygghet_kvall", "areas": "eskilstuna,froslunda",
+                                 "lang": "sv"}, catalog)
+    pack = presspack.build(con, catalog, spec, png=False)
+    stored = {p for (p,) in con.execute("SELECT DISTINCT period FROM observations WHERE indicator_id ="
+                                        " 'otrygghet_kvall' AND value IS NOT NULL").fetchall()}
+    hole = next(str(y) for y in range(2019, 2026) if str(y) not in stored)
+    model = slides.build(con, catalog, spec)
+    number = next(i for i, s in enumerate(model) if s.key == "indicator:otrygghet_kvall")
+    deck = Presentation(io.BytesIO(pack.files["presentation.pptx"]))
+    shape = next(s for s in list(deck.slides)[number].shapes if s.has_chart)
+    categories = list(shape.chart.plots[0].categories)
+    at = categories.index(hole)
+    assert categories[at - 1] == str(int(hole) - 1) and categories[at + 1] == str(int(hole) + 1)
+    assert all(series.values[at] is None for series in shape.chart.plots[0].series)
+
+
+def test_one_missing_month_is_named_on_the_slide_and_the_later_months_are_used(home, catalog):
+    """Issue 13, point 11: a month without a value no longer ends the rolling year on the slide;
+    the subtitle names it and the finding rests on the latest month."""
+    con = store.connect(home)
+    last = con.execute("SELECT max(period) FROM observations WHERE indicator_id = 'skjutningar'"
+                       " AND area_id = 'eskilstuna' AND value IS NOT NULL").fetchall()[0][0]
+    gap = parse(last)
+    for _ in range(7):
+        gap = gap.previous()
+    con.close()
+    upload = f"indikator;område;period;värde\r\nskjutningar;Eskilstuna;{gap.text};\r\n".encode("utf-8")
+    assert store.ingest(upload, "lucka.csv", by="test", home=home).ok
+    con = store.connect(home)
+    spec = slideset.from_params({"ind": "skjutningar", "areas": "eskilstuna", "lang": "sv"}, catalog)
+    slide = next(s for s in slides.build(con, catalog, spec) if s.key == "indicator:skjutningar")
+    assert gap.text in slide.subtitle and "saknas" in slide.subtitle
+    assert last in slide.subtitle  # the rolling year runs to the latest month, past the gap

@@ -245,11 +245,52 @@ def test_a_monthly_count_is_assessed_on_the_rolling_twelve_month_sum_from_the_ba
     assert a.series[0][0].text == "2022-12"  # drawn, but before the baseline so not assessed
 
 
-def test_a_missing_month_inside_the_window_leaves_no_rolling_point():
-    values = [2.0] * 12 + [2.0, None] + [2.0] * 10  # 2024-02 missing
+def test_one_missing_month_does_not_stop_the_rolling_year_and_is_named():
+    values = [2.0] * 12 + [2.0, None] + [2.0] * 10  # 2024-02 missing, ten months after it
     a = pg.assess(indicator(grain="month"), months(2023, values))
-    assert [p.text for p, _ in a.series] == ["2023-12", "2024-01"]
-    assert a.status == statuses.NOT_ASSESSABLE  # only two rolling points since the baseline
+    assert a.series[-1][0].text == "2024-12" and len(a.series) == 13  # 2023-12 ... 2024-12
+    assert all(v == pytest.approx(24.0) for _, v in a.series)  # 11 months of 2 scaled to a year
+    assert a.latest_period.text == "2024-12" and a.status != statuses.NOT_ASSESSABLE
+    assert [(end.text, [m.text for m in missing]) for end, missing in a.incomplete][:2] == [
+        ("2024-02", ["2024-02"]), ("2024-03", ["2024-02"])]
+    assert len(a.incomplete) == 11  # every window 2024-02 ... 2024-12 lacks that month
+
+
+def test_a_window_lacking_more_than_two_months_has_no_value_and_means_stay_means():
+    values = [3.0] * 9 + [None, None, None] + [3.0] * 12  # three months missing at the end of 2023
+    series = pg.rolling_year("month", "mean", months(2023, values))
+    assert [p.text for p, _ in series][:2] == ["2024-10", "2024-11"]
+    assert all(v == pytest.approx(3.0) for _, v in series)
+
+
+def test_a_window_holding_a_hidden_small_count_has_no_value_rather_than_an_estimate():
+    values = [2.0] * 24
+    points = months(2023, values)
+    points[13] = (points[13][0], pg.HIDDEN)  # 2024-02 hidden by disclosure control
+    series = pg.rolling_year("month", "sum", points)
+    assert [p.text for p, _ in series] == ["2023-12", "2024-01"]
+
+
+def test_no_window_starts_before_the_first_value():
+    series = pg.rolling_year("month", "sum", months(2023, [1.0] * 11))
+    assert series == []
+
+
+@pytest.mark.parametrize("measure, fit, expected", [
+    ("count", (-20.0, 20 * 2026.0), ((2024.0, 40.0), (2026.0, 0.0), (2028.0, 0.0))),
+    ("share", (30.0, 90 - 30 * 2024.0), ((2024.0, 90.0), (2024 + 1 / 3, 100.0), (2028.0, 100.0))),
+    ("index", (-20.0, 20 * 2026.0), ((2024.0, 40.0), (2028.0, -40.0))),
+    ("count", (-1.0, 2030.0), ((2024.0, 6.0), (2028.0, 2.0))),
+])
+def test_the_projection_bends_at_the_measures_bound_and_never_leaves_it(measure, fit, expected):
+    line = pg.projection_points(fit, 2024.0, 2028.0, measure)
+    assert [tuple(pytest.approx(x) for x in point) for point in line] == list(expected)
+
+
+def test_a_falling_count_is_projected_to_zero_not_below():
+    a = pg.assess(indicator(target=Target("value", 0.0, 2027, "example")), years(2023, [60, 30, 5]))
+    assert a.projection == 0.0 and min(y for _, y in a.projection_line) == 0.0
+    assert a.status == statuses.ON_TRACK
 
 
 def test_quarterly_means_are_averaged_not_summed():

@@ -47,3 +47,26 @@ def test_an_unknown_police_list_is_unknown_not_zero():
 
 def test_latest_value_skips_missing_values():
     assert overview.latest_value([(1, 2.0), (2, float("nan")), (3, None)]) == (1, 2.0)
+
+
+def test_a_source_given_on_one_row_is_named_for_the_periods_it_covers(home):
+    """Issue 13, 12a: `källa` on the 2024 row only names 2024, not the whole 2019–2024 chart."""
+    from indicators import store
+    from indicators.store import queries
+    lines = ["indikator;område;period;värde;källa"]
+    lines += [f"otrygghet_kvall;Eskilstuna;{y};{20 + y - 2019};" for y in range(2019, 2024)]
+    lines += ["otrygghet_kvall;Eskilstuna;2024;26;Trygghetsmätningen"]
+    outcome = store.ingest(("\r\n".join(lines) + "\r\n").encode("utf-8"), "k.csv", by="t", home=home)
+    assert outcome.ok
+    con = store.connect(home)
+    try:
+        spans = queries.provenance(con, "otrygghet_kvall")["source_periods"]
+    finally:
+        con.close()
+    assert provenance.sources_by_period(spans, "Kommunens enkät") == [
+        "Kommunens enkät 2019–2023", "Trygghetsmätningen 2024"]
+
+
+def test_one_source_over_every_period_is_named_without_periods():
+    assert provenance.sources_by_period([(None, "2019", "2024")], "Polisen") == ["Polisen"]
+    assert provenance.sources_by_period([("BRÅ", "2019", "2021"), ("BRÅ", "2023", "2024")], "x") == ["BRÅ"]
