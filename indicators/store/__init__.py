@@ -8,12 +8,14 @@ is here too: `queries` (what the pages show) and `history` (uploads, staged file
 module outside store/ and ingest/ holds SQL (a test). Imports the core and `ingest`, never views,
 present, web or cli.
 """
+from indicators.store.build import DEMO_FILE, SYSTEM_USER, connect, ensure_store, rebuild
+from indicators.store.connection import is_snapshot
 from indicators.store.history import (Upload, annotated_count, new_and_revised, revisions_of_staged,
                                       uploads)
-from indicators.store.connection import is_snapshot
-from indicators.store.writes import (DEMO_FILE, SETTINGS, SYSTEM_USER, IngestOutcome, connect,
-                                     db_path, demo_hidden, display_name, ensure_store, ingest,
-                                     rebuild, revert, set_demo_hidden, version)
+from indicators.store.location import db_path, version
+from indicators.store.reconcile import SETTINGS, demo_hidden
+from indicators.store.saving import IngestOutcome, display_name
+from indicators.store.writes import ingest, revert, set_demo_hidden
 
 __all__ = ["DEMO_FILE", "SETTINGS", "SYSTEM_USER", "IngestOutcome", "Upload", "annotated_count", "connect", "db_path",
            "demo_hidden", "display_name", "ensure_store", "ingest", "is_snapshot", "new_and_revised", "rebuild",

@@ -36,6 +36,17 @@ def open_read_only(path: Path, con: duckdb.DuckDBPyConnection | None = None) -> 
     return con
 
 
+def bounded(con: duckdb.DuckDBPyConnection, home: Path,
+            memory_limit_mb: int | None) -> duckdb.DuckDBPyConnection:
+    """`con` with DuckDB's memory bounded to `memory_limit_mb` (None: DuckDB's default, 80 % of
+    the machine); past the bound it spills to `spill/` in the store's folder `home`."""
+    if memory_limit_mb:
+        spill = str(home / "spill").replace("'", "''")
+        con.execute(f"SET memory_limit = '{int(memory_limit_mb)}MB'")
+        con.execute(f"SET temp_directory = '{spill}'")
+    return con
+
+
 def _attach(con, path: Path) -> None:
     con.execute(f"ATTACH '{str(path).replace(chr(39), chr(39) * 2)}' AS store (READ_ONLY)")
 
