@@ -10,13 +10,12 @@ present, web or cli.
 """
 from indicators.store.build import DEMO_FILE, SYSTEM_USER, connect, ensure_store, rebuild
 from indicators.store.connection import is_snapshot
-from indicators.store.history import (Upload, annotated_count, new_and_revised, revisions_of_staged,
-                                      uploads)
+from indicators.store.history import StagedChanges, Upload, revisions_of_staged, staged_changes, uploads
 from indicators.store.location import db_path, version
 from indicators.store.reconcile import SETTINGS, demo_hidden
 from indicators.store.saving import IngestOutcome, display_name
 from indicators.store.writes import ingest, revert, set_demo_hidden
 
-__all__ = ["DEMO_FILE", "SETTINGS", "SYSTEM_USER", "IngestOutcome", "Upload", "annotated_count", "connect", "db_path",
-           "demo_hidden", "display_name", "ensure_store", "ingest", "is_snapshot", "new_and_revised", "rebuild",
-           "revert", "revisions_of_staged", "set_demo_hidden", "uploads", "version"]
+__all__ = ["DEMO_FILE", "SETTINGS", "SYSTEM_USER", "IngestOutcome", "StagedChanges", "Upload", "connect", "db_path",
+           "demo_hidden", "display_name", "ensure_store", "ingest", "is_snapshot", "rebuild",
+           "revert", "revisions_of_staged", "set_demo_hidden", "staged_changes", "uploads", "version"]

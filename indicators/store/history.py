@@ -79,7 +79,10 @@ def staged_contents(con) -> StagedContents:
 
 # The current real value of each staged key only: a join on the few keys a file has, instead of the
 # `observations` view's window over every revision (a 2,160-row file into a store with a million
-# more rows took 2.2 s through the view, almost all of it here).
+# more rows took 2.2 s through the view, almost all of it here). `{keys}` narrows the revisions
+# scanned to the file's own indicators and areas as literal lists, which DuckDB checks against each
+# row group's min/max: in the sorted revisions base (store/compaction.py) a small file then reads
+# the few row groups of its own areas, not the whole history.
 _CURRENT_OF_STAGED = """
     WITH keys AS (SELECT DISTINCT indicator_id, area_id, period FROM staged),
     current AS (
@@ -87,22 +90,49 @@ _CURRENT_OF_STAGED = """
         FROM revisions r SEMI JOIN keys k
           ON r.indicator_id = k.indicator_id AND r.area_id = k.area_id AND r.period = k.period
         JOIN uploads u USING (upload_id)
-        WHERE u.status = 'active' AND u.kind <> 'demo'
+        WHERE u.status = 'active' AND u.kind <> 'demo' {keys}
         QUALIFY row_number() OVER (PARTITION BY r.indicator_id, r.area_id, r.period ORDER BY r.upload_id DESC) = 1
     )"""
+NARROW_UP_TO = 2_000  # distinct areas of a file up to which the scan is narrowed by literal lists
 
 
-def new_and_revised(con) -> tuple[int, int]:
-    """How many staged values are new (no current real value) and how many change a current real
-    value (used by the save and by the upload preview on a read-only connection, so the preview
-    counts what the save will)."""
-    new, revised = con.execute(_CURRENT_OF_STAGED + """
+@dataclass(frozen=True)
+class StagedChanges:
+    new: int        # staged values with no current real value
+    revised: int    # staged values that change a current real value
+    annotated: int  # staged values equal to the current real value whose note, source or symbol changes
+
+
+def staged_changes(con) -> StagedChanges:
+    """What the staged file changes against the current real values, in one pass over the file's
+    own keys (used by the save and by the upload preview on a read-only connection, so the preview
+    counts what the save will). An upload that only corrects comments is not "nothing happened"."""
+    new, revised, annotated = con.execute(_CURRENT_OF_STAGED.format(keys=_narrowed(con)) + """
         SELECT count(*) FILTER (WHERE c.indicator_id IS NULL),
-               count(*) FILTER (WHERE c.indicator_id IS NOT NULL AND s.value IS DISTINCT FROM c.value)
+               count(*) FILTER (WHERE c.indicator_id IS NOT NULL AND s.value IS DISTINCT FROM c.value),
+               count(*) FILTER (WHERE c.indicator_id IS NOT NULL AND s.value IS NOT DISTINCT FROM c.value
+                                AND (s.note IS DISTINCT FROM c.note OR s.source IS DISTINCT FROM c.source
+                                     OR s.symbol IS DISTINCT FROM c.symbol))
         FROM staged s LEFT JOIN current c
           ON c.indicator_id = s.indicator_id AND c.area_id = s.area_id AND c.period = s.period
     """).fetchall()[0]
-    return int(new), int(revised)
+    return StagedChanges(int(new), int(revised), int(annotated))
+
+
+def _narrowed(con) -> str:
+    """SQL: `AND r.indicator_id IN (...) AND r.area_id IN (...)` with the staged file's own ids as
+    literals (zone maps prune on literals, not on a join), or '' for a file with very many areas."""
+    indicators, areas = con.execute(
+        f"SELECT (SELECT list(DISTINCT indicator_id) FROM staged),"
+        f" (SELECT list(a) FROM (SELECT DISTINCT area_id AS a FROM staged LIMIT {NARROW_UP_TO + 1}))"
+    ).fetchall()[0]
+    if not indicators or not areas or len(areas) > NARROW_UP_TO:
+        return ""
+    return f"AND r.indicator_id IN ({_literals(indicators)}) AND r.area_id IN ({_literals(areas)})"
+
+
+def _literals(texts) -> str:
+    return ", ".join("'" + str(text).replace("'", "''") + "'" for text in texts)
 
 
 def follow_up_changes(con, content: str) -> tuple[int, int]:
@@ -127,18 +157,6 @@ def follow_up_changes(con, content: str) -> tuple[int, int]:
         FROM staged_measures s LEFT JOIN measure_history h USING (measure_id, follow_up)
     """).fetchall()[0]
     return int(new), int(revised)
-
-
-def annotated_count(con) -> int:
-    """How many staged values equal the current real value but change its note, source or symbol
-    (an upload that only corrects comments is not "nothing happened")."""
-    return int(con.execute(_CURRENT_OF_STAGED + """
-        SELECT count(*) FROM staged s JOIN current c
-          ON c.indicator_id = s.indicator_id AND c.area_id = s.area_id AND c.period = s.period
-        WHERE s.value IS NOT DISTINCT FROM c.value
-          AND (s.note IS DISTINCT FROM c.note OR s.source IS DISTINCT FROM c.source
-               OR s.symbol IS DISTINCT FROM c.symbol)
-    """).fetchall()[0][0])
 
 
 def revisions_of_staged(con, limit: int | None = None) -> list[tuple]:

@@ -15,7 +15,6 @@ from indicators.catalog import Catalog
 from indicators.ingest import Validation, drop_staged, validate
 from indicators.ingest.options import NONE, Options
 from indicators.store import archive, history
-from indicators.store.history import annotated_count, new_and_revised
 
 
 @dataclass(frozen=True)
@@ -70,8 +69,8 @@ def store_staged(con, home: Path, validation: Validation, data: bytes, *, by: st
     if upload_id is None:
         upload_id = con.execute("SELECT coalesce(max(upload_id), 0) + 1 FROM uploads").fetchall()[0][0]
     if validation.content == "observations":
-        new, revised = new_and_revised(con)
-        annotated = annotated_count(con)
+        changes = history.staged_changes(con)
+        new, revised, annotated = changes.new, changes.revised, changes.annotated
     else:
         new, revised = history.follow_up_changes(con, validation.content)
         annotated = 0

@@ -10,7 +10,7 @@ how the file is read.
 A file without the standard columns (DATA.md §5) is read with `ingest.Options`; which choices the
 page offers for it and what the file itself suggests are in views/export_choices.py.
 
-The counts come from the same SQL the save uses (`store.history.new_and_revised`), so the preview says what
+The counts come from the same SQL the save uses (`store.history.staged_changes`), so the preview says what
 the save will do unless somebody else saves in between (then `changes_since` in views/history.py
 tells the analyst what changed).
 """
@@ -102,15 +102,15 @@ def _summary(con, catalog: Catalog, rows: int) -> Summary:
     found = history.staged_contents(con)
     indicator_order = {i.id: n for n, i in enumerate(catalog.indicators)}
     area_order = {a.id: n for n, a in enumerate(catalog.areas)}
-    new, revised = history.new_and_revised(con)
+    changes = history.staged_changes(con)
     revisions = tuple(Revision(*row) for row in history.revisions_of_staged(con, MAX_REVISIONS_SHOWN))
     return Summary(
         rows=rows,
         indicators=tuple(sorted(found.indicator_ids, key=lambda i: indicator_order.get(i, 1 << 30))),
         areas=tuple(sorted(found.area_ids, key=lambda a: area_order.get(a, 1 << 30))),
         periods=found.periods,
-        new=new, revised=revised, revisions=revisions, values=found.values,
-        annotated=history.annotated_count(con))
+        new=changes.new, revised=changes.revised, revisions=revisions, values=found.values,
+        annotated=changes.annotated)
 
 
 def plain_number(x: float | None, lang: str) -> str:
