@@ -206,7 +206,7 @@ def test_pages_and_the_frame_import_only_indicators_web_of_the_package():
 MAX_MODULE_LINES = 300
 # Modules other engineers are splitting now; each must still be over the limit, so the list only
 # shrinks (delete an entry when its module is split).
-OVER_THE_LIMIT_FOR_NOW = {"charts/figures.py", "views/focus.py", "store/writes.py"}
+OVER_THE_LIMIT_FOR_NOW = {"charts/figures.py", "views/focus.py"}
 
 
 def module_lengths() -> dict[str, int]:
