@@ -204,9 +204,6 @@ def test_pages_and_the_frame_import_only_indicators_web_of_the_package():
 
 # --- no module over ~300 lines (issue 8) ---------------------------------------------------------
 MAX_MODULE_LINES = 300
-# Modules other engineers are splitting now; each must still be over the limit, so the list only
-# shrinks (delete an entry when its module is split).
-OVER_THE_LIMIT_FOR_NOW = {"charts/figures.py", "views/focus.py"}
 
 
 def module_lengths() -> dict[str, int]:
@@ -216,15 +213,8 @@ def module_lengths() -> dict[str, int]:
 
 
 def test_no_module_is_over_300_lines():
-    long = {name: n for name, n in module_lengths().items()
-            if n > MAX_MODULE_LINES and name not in OVER_THE_LIMIT_FOR_NOW}
+    long = {name: n for name, n in module_lengths().items() if n > MAX_MODULE_LINES}
     assert not long, f"split these modules (at most {MAX_MODULE_LINES} lines): {long}"
-
-
-def test_the_exceptions_to_the_length_rule_are_still_needed():
-    lengths = module_lengths()
-    split = {name for name in OVER_THE_LIMIT_FOR_NOW if lengths.get(name, 0) <= MAX_MODULE_LINES}
-    assert not split, f"remove from OVER_THE_LIMIT_FOR_NOW: {sorted(split)}"
 
 
 def test_the_virtual_environment_is_never_tracked():
