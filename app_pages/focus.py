@@ -1,8 +1,8 @@
 """A focus area's page (one per focus area of the catalog, each with its own URL; the frame says
 which): its measures' status counts, per indicator a trend toward 2027 (with the periods of linked
 measures and the events that concern it), the status and beside it the committee's assessment,
-ranked areas and the area × period heat table; then the measures by sub-goal and by owner. Area
-and period range live in the URL (?area=froslunda&from=2021&to=2026), so a copied link reproduces
+and, in tabs of which only the open one is built, the ranked areas and the area × year heat
+table; then the measures by sub-goal and by owner. Area and period range live in the URL (?area=froslunda&from=2021&to=2026), so a copied link reproduces
 the view."""
 import streamlit as st
 
@@ -54,20 +54,26 @@ def render(focus_id: str | None) -> None:
             notes.append(web.t("views.example_target_note"))
         st.caption(" ".join(notes))
         web.follow_up_captions(view["captions"])
-        left, right = st.columns(2)
-        with left:
-            if view["ranking"] is not None:
-                web.chart(view["ranking"], key=f"rank_{ind.id}")
-                st.caption(caption)
-        with right:
-            if view["heat"] is not None:
-                web.chart(view["heat"], key=f"heat_{ind.id}")
-                st.caption(caption)
-        if view["ranking"] is None and view["heat"] is None:
-            st.info(web.t("views.no_data"))
+        _comparison(ind.id, area, span, caption)
         for line in view["legend"]:
             st.caption(line)
     _measures(focus_id, measures)
+
+
+def _comparison(indicator_id: str, area: str, span, caption: str) -> None:
+    """The areas compared, in tabs (ranking, area × year); only the open tab is built and sent."""
+    tabs = st.tabs([web.t(f"views.tab_{part}") for part in web.COMPARISONS],
+                   key=f"compare_{indicator_id}", on_change="rerun")
+    for tab, part in zip(tabs, web.COMPARISONS):
+        if not tab.open:
+            continue
+        with tab:
+            figure = web.focus_comparison(indicator_id, area, span, part)
+            if figure is None:
+                st.info(web.t("views.no_data"))
+            else:
+                web.chart(figure, key=f"{part}_{indicator_id}")
+                st.caption(caption)
 
 
 def _measures(focus_id: str, measures: dict) -> None:

@@ -37,7 +37,7 @@ _EXPORTS = {
                    "focus_link", "indicator_link", "measures_link"),
     "data": ("home", "version", "cursor", "catalog", "clear_caches", "protected", "caption",
              "demo_mark", "upload_times", "last_loaded", "shows_demo", "store_notice"),
-    "page_data": ("overview_view", "focus", "years", "profile", "indicator_table", "downloads",
+    "page_data": ("overview_view", "focus", "focus_comparison", "COMPARISONS", "years", "profile", "indicator_table", "downloads",
                   "changes_since", "police", "method_markdown", "indicator_facts",
                   "sources_table", "focus_measures", "measure_options", "measures_page",
                   "indicator_follow_up"),

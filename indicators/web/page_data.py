@@ -32,47 +32,69 @@ def overview_view() -> dict:
 def _focus(key: Key, indicator_id: str, area_id: str, years, language: str):
     from indicators import charts
     from indicators.store import follow_up
-    from indicators.views import assessments, chart_marks, focus as focus_view, heat as heat_view, trend
+    from indicators.views import assessments, chart_marks, trend
     cat = catalog()
     ind = cat.indicator(indicator_id)
     frame = _protected(key, indicator_id)
     mark = i18n.t("app.demo_mark", language) if bool(frame["is_demo"].any()) else None
     area = cat.area(area_id)
     data, status_view = trend.trajectory_data(ind, frame, area_id, area.name, language, years,
-                                                   catalog=cat)
+                                              catalog=cat)
     con = cursor(key)
     marks = chart_marks.marks(follow_up.measures(con, indicator_id=indicator_id),
                               follow_up.events(con, indicator_id=indicator_id), cat, language,
                               area_id=area_id, right_edge=data.x_range[1] if data.x_range else None)
     chart_marks.apply(data, marks, language)
     trend_mark = mark or (i18n.t("app.demo_mark", language) if marks.demo else None)
-    out = {"status": status_view, "trend": charts.trajectory(data, language, demo_mark=trend_mark),
-           "ranking": None, "heat": None, "example": data.target is not None
-           and ind.target.is_example, "captions": marks.captions,
-           "assessment": assessments.latest(follow_up.assessments(con, indicator_id), ind, language)}
-    rank = focus_view.ranking(ind, frame, cat, language, years)
-    if rank and rank.names:
-        out["ranking"] = charts.area_ranking(
-            f"{ind.name(language)} – " + i18n.t("views.ranking", language, period=rank.period),
-            rank.names, rank.values, rank.texts, rank.hovers, language,
-            x_title=ind.unit(language), highlight=area.name, reference=rank.reference,
-            demo_mark=mark)
-        out["ranking_period"] = rank.period
-    heat = heat_view.heat(ind, frame, cat, language, years, selected=area_id)
-    if heat:
-        out["heat"] = charts.heat_table(
-            f"{ind.name(language)} – " + i18n.t("views.heat", language), heat.rows, heat.columns,
-            heat.z, heat.texts, language, colour_title=ind.unit(language), hovers=heat.hovers,
-            demo_mark=mark)
-        out["heat_period"] = heat.span
-    out["legend"] = _legend(frame, language)
-    return out
-
+    return {"status": status_view, "trend": charts.trajectory(data, language, demo_mark=trend_mark),
+            "example": data.target is not None and ind.target.is_example,
+            "captions": marks.captions, "legend": _legend(frame, language),
+            "assessment": assessments.latest(follow_up.assessments(con, indicator_id), ind, language)}
 
 
 def focus(indicator_id: str, area_id: str, years: tuple[int, int] | None) -> dict:
-    """Trend, ranking and heat-table figures plus status for one indicator on a focus page."""
+    """One indicator's trend figure toward 2027 for an area, its status, the committee's latest
+    assessment, the measures' and events' captions and the legend lines."""
     return _focus(version(), indicator_id, area_id, tuple(years) if years else None, lang())
+
+
+COMPARISONS = ("ranking", "heat")   # a focus page's tabs under each trend, built when opened
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _comparison(key: Key, indicator_id: str, area_id: str, years, part: str, language: str):
+    from indicators import charts
+    from indicators.views import focus as focus_view, heat as heat_view
+    cat = catalog()
+    ind = cat.indicator(indicator_id)
+    frame = _protected(key, indicator_id)
+    mark = i18n.t("app.demo_mark", language) if bool(frame["is_demo"].any()) else None
+    if part == "ranking":
+        rank = focus_view.ranking(ind, frame, cat, language, years)
+        if not rank or not rank.names:
+            return None
+        return charts.area_ranking(
+            f"{ind.name(language)} – " + i18n.t("views.ranking", language, period=rank.period),
+            rank.names, rank.values, rank.texts, rank.hovers, language,
+            x_title=ind.unit(language), highlight=cat.area(area_id).name, reference=rank.reference,
+            demo_mark=mark)
+    heat = heat_view.heat(ind, frame, cat, language, years, selected=area_id)
+    if not heat:
+        return None
+    return charts.heat_table(
+        f"{ind.name(language)} – " + i18n.t("views.heat", language), heat.rows, heat.columns,
+        heat.z, heat.texts, language, colour_title=ind.unit(language), hovers=heat.hovers,
+        demo_mark=mark)
+
+
+def focus_comparison(indicator_id: str, area_id: str, years: tuple[int, int] | None, part: str):
+    """The areas compared for one indicator: `part` "ranking" (the areas ranked in the latest
+    period, `area_id` highlighted) or "heat" (area × year table); a plotly figure, or None when
+    there is nothing to compare. Raises KeyError for another `part`."""
+    if part not in COMPARISONS:
+        raise KeyError(part)
+    return _comparison(version(), indicator_id, area_id, tuple(years) if years else None, part,
+                       lang())
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

@@ -15,10 +15,12 @@ from streamlit.testing.v1 import AppTest
 REPO = Path(__file__).resolve().parents[2]
 PAGES = {"overview": 1, "areas": 1, "indicator": 1, "police_list": 1, "about": 0,
          "measures": 0}  # page: charts
-FOCUS_PAGES = {  # focus area: charts on its page (app_pages/focus.py, one page per focus area)
-    "skjutningar_grovt_vald": 14, "nyrekrytering_unga": 12, "offentliga_rummet": 12,
-    "systemhotande_brottslighet": 6,
+FOCUS_PAGES = {  # focus area: charts on its page (app_pages/focus.py, one page per focus area):
+    # a trend per indicator and the open comparison tab's figure (the ranking) where there is one
+    "skjutningar_grovt_vald": 9, "nyrekrytering_unga": 8, "offentliga_rummet": 8,
+    "systemhotande_brottslighet": 3,
 }
+HEAT_TAB = {"sv": "Område × år", "en": "Area × year"}
 
 
 @pytest.fixture(autouse=True)
@@ -48,6 +50,19 @@ def page_test(name: str, lang: str = "sv", query: dict | None = None, *,
 def figures(at: AppTest) -> list:
     """Every plotly figure on the page, decoded (arrays as numpy/lists)."""
     return [pio.from_json(element.proto.spec, skip_invalid=True) for element in at.get("plotly_chart")]
+
+
+def chart_of(at: AppTest, key: str):
+    """The decoded figure of the chart drawn with `key` (web.chart's key, e.g. "trend_skjutningar")."""
+    found = [pio.from_json(e.proto.spec, skip_invalid=True) for e in at.get("plotly_chart")
+             if e.proto.id.endswith(f"-{key}")]
+    assert len(found) == 1, (key, [e.proto.id for e in at.get("plotly_chart")])
+    return found[0]
+
+
+def heat_open(*indicator_ids: str, lang: str = "sv") -> dict:
+    """Session state that opens the heat-table tab under each indicator of a focus page."""
+    return {f"compare_{i}": HEAT_TAB[lang] for i in indicator_ids}
 
 
 def values(trace, axis: str = "y") -> list:

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from indicators import store
 
-from .conftest import figures, page_test
+from .conftest import chart_of, heat_open, figures, page_test
 
 AREAS = ["froslunda", "skiftinge", "arby", "lagersberg", "rabergstorp", "nyfors", "centrum",
          "arsta", "torshalla"]
@@ -85,8 +85,11 @@ def test_no_figure_shows_a_small_count(sensitive_home, page, focus, query):
     at = page_test(page, "sv", query, focus=focus)
     assert not at.exception
     figs = figures(at)
-    if page == "focus":
-        figs = figs[3:6]   # unga_sig is the second indicator: trend, ranking, heat
+    if page == "focus":   # unga_sig's trend and ranking, then its heat table (the other tab)
+        heat = page_test(page, "sv", query, focus=focus, state=heat_open("unga_sig"))
+        assert not heat.exception
+        figs = [chart_of(at, "trend_unga_sig"), chart_of(at, "ranking_unga_sig"),
+                chart_of(heat, "heat_unga_sig")]
     for fig in figs:
         if page != "areas":  # the profile's x are positions (-1..1), not values: texts below
             assert not SMALL & set(_numbers_in(fig)), fig.layout.title.text

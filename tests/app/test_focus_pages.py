@@ -81,11 +81,11 @@ def test_the_frame_gives_a_renamed_and_an_added_focus_area_a_card_and_a_page(edi
     at.switch_page("app_pages/focus.py").run()    # the first focus page: the renamed one
     assert not at.exception, [e.value for e in at.exception]
     assert at.title[0].value == "Trygga platser"
-    assert len(at.get("plotly_chart")) == 9  # three indicators left: trend, ranking, heat each
+    assert len(at.get("plotly_chart")) == 6  # three indicators left: trend and ranking each
 
 
 @pytest.mark.parametrize("focus, title, charts", [
-    ("trygga_platser", "Trygga platser", 9), ("brottsofferstod", "Stöd till brottsoffer", 3)])
+    ("trygga_platser", "Trygga platser", 6), ("brottsofferstod", "Stöd till brottsoffer", 2)])
 def test_the_renamed_and_the_added_focus_pages_render_their_indicators(edited_catalog, focus,
                                                                         title, charts):
     at = page_test("focus", "sv", focus=focus)

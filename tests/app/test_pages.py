@@ -10,7 +10,7 @@ from indicators.method import disclosure
 from indicators import i18n, store
 from indicators.catalog import load_catalog
 
-from .conftest import FOCUS_PAGES, PAGES, figures, page_test, texts_of, values
+from .conftest import chart_of, heat_open, FOCUS_PAGES, PAGES, figures, page_test, texts_of, values
 
 LANGS = ("sv", "en")
 
@@ -77,11 +77,11 @@ def test_focus_page_ranking_equals_the_protected_store_values(home, focus, lang)
 
 def test_focus_filters_come_from_the_url(home):
     at = page_test("focus", "sv", {"area": "froslunda", "from": "2022", "to": "2024"},
-                   focus="skjutningar_grovt_vald")
+                   focus="skjutningar_grovt_vald", state=heat_open("skjutningar"))
     assert not at.exception
-    trend = figures(at)[0]
+    trend = chart_of(at, "trend_skjutningar")
     assert "Fröslunda" in trend.layout.title.text
-    heat = figures(at)[2]
+    heat = chart_of(at, "heat_skjutningar")
     columns = list(heat.data[0].x)
     assert columns[0].startswith("2022") and columns[-1].startswith("2024")
     assert at.query_params["area"] == ["froslunda"] or at.query_params["area"] == "froslunda"
@@ -164,3 +164,19 @@ def test_a_charts_table_alternative_is_built_when_opened_and_shows_what_the_char
     table = opened.expander[0].dataframe[0].value
     expected = figure_table(figures(opened)[0], "sv")
     assert table.equals(expected) and len(table)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_focus_page_builds_only_the_comparison_tab_that_is_open(home, lang):
+    """Under each trend, the ranking tab is open and built; the heat table is built only when its
+    tab is opened, and then the ranking is not (a rerun sends what a reader sees)."""
+    ids = [i.id for i in load_catalog().indicators_in("skjutningar_grovt_vald")]
+    first = page_test("focus", lang, focus="skjutningar_grovt_vald")
+    keys = [e.proto.id.rsplit("-", 1)[1] for e in first.get("plotly_chart")]
+    assert not [k for k in keys if k.startswith("heat_")]
+    assert "ranking_skjutningar" in keys
+    opened = page_test("focus", lang, focus="skjutningar_grovt_vald", state=heat_open(*ids, lang=lang))
+    keys = [e.proto.id.rsplit("-", 1)[1] for e in opened.get("plotly_chart")]
+    assert not [k for k in keys if k.startswith("ranking_")]
+    assert "heat_skjutningar" in keys
+    assert chart_of(opened, "heat_skjutningar").data[0].type == "heatmap"

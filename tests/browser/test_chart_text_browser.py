@@ -22,6 +22,7 @@ def _hex(css: str) -> str:
 def test_chart_text_and_heat_tables_are_readable_at_1440_px(app_url, browser):
     with open_page(browser, width=1440, height=1000) as page:
         page.goto(f"{app_url}/skjutningar-grovt-vald")
+        page.get_by_role("tab", name="Område × år").first.click()   # built when its tab opens
         page.wait_for_function("document.querySelectorAll('.js-plotly-plot .heatmaplayer').length > 0",
                                timeout=PLOT_TIMEOUT_MS)
         fills = page.eval_on_selector_all(  # drawn text only: a hidden axis has no computed fill
