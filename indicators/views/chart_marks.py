@@ -41,11 +41,16 @@ def _in_area(ids, area_id: str | None, municipality: str) -> bool:
 
 
 def marks(measures: pd.DataFrame, events: pd.DataFrame, catalog: Catalog, lang: str, *,
-          area_id: str | None, right_edge: date | None) -> Marks:
+          area_id: str | None, right_edge: date | None, real_values: bool = False) -> Marks:
     """The marks of one indicator's chart in `area_id`: `measures` are those linked to the
     indicator (store.follow_up.measures(indicator_id=...)), `events` those of the indicator or of
     every indicator (store.follow_up.events(indicator_id=...)). A measure without an end runs to
-    `right_edge` (the chart's end)."""
+    `right_edge` (the chart's end). With `real_values` (the chart draws no demo value), demo
+    measures and events are left out: demo and real never mix in one chart (DATA.md §3), so a real
+    series is never drawn under the demo mark because of a fictitious event."""
+    if real_values:
+        measures = measures[~measures["is_demo"].astype(bool)] if len(measures) else measures
+        events = events[~events["is_demo"].astype(bool)] if len(events) else events
     out = Marks()
     whole = catalog.municipality.id
     for row in measures.itertuples(index=False):

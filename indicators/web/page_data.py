@@ -43,7 +43,8 @@ def _focus(key: Key, indicator_id: str, area_id: str, years, language: str):
     con = cursor(key)
     marks = chart_marks.marks(follow_up.measures(con, indicator_id=indicator_id),
                               follow_up.events(con, indicator_id=indicator_id), cat, language,
-                              area_id=area_id, right_edge=data.x_range[1] if data.x_range else None)
+                              area_id=area_id, right_edge=data.x_range[1] if data.x_range else None,
+                              real_values=mark is None)
     chart_marks.apply(data, marks, language)
     trend_mark = mark or (i18n.t("app.demo_mark", language) if marks.demo else None)
     return {"status": status_view, "trend": charts.trajectory(data, language, demo_mark=trend_mark),

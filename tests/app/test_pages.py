@@ -180,3 +180,17 @@ def test_a_focus_page_builds_only_the_comparison_tab_that_is_open(home, lang):
     assert not [k for k in keys if k.startswith("ranking_")]
     assert "heat_skjutningar" in keys
     assert chart_of(opened, "heat_skjutningar").data[0].type == "heatmap"
+
+
+@pytest.mark.parametrize("indicator_id", ["folkmangd", "omraden_polisens_lista"])
+def test_a_real_series_is_not_drawn_under_the_demo_mark_because_of_a_demo_event(home, indicator_id):
+    """The shipped store's demo event ("Trygg sommar (fiktiv)") concerns every indicator; on a chart
+    of real values it is left out, and the chart carries no demo mark (demo and real never mix)."""
+    at = page_test("indicator", "sv", {"id": indicator_id})
+    assert not at.exception
+    trend = chart_of(at, "indicator_trend")
+    texts = " ".join(texts_of(trend)) + " ".join(a.text or "" for a in trend.layout.annotations)
+    assert "EXEMPELDATA" not in texts.upper() and "fiktiv" not in texts
+    assert not [t for t in trend.data if t.meta and "event" in str(t.meta)]
+    demo = page_test("indicator", "sv", {"id": "skjutningar"})      # demo values: marked as before
+    assert "EXEMPELDATA" in " ".join(a.text or "" for a in chart_of(demo, "indicator_trend").layout.annotations).upper()
