@@ -24,8 +24,8 @@ if web.presenting():
                   args=(n - 1,), disabled=n == 0)
         st.button(web.t("present.controls.next"), key="present_next", on_click=go_to,
                   args=(n + 1,), disabled=n >= total - 1)
-        st.button("⏮", key="present_first", on_click=go_to, args=(0,), help="Home")
-        st.button("⏭", key="present_last", on_click=go_to, args=(total - 1,), help="End")
+        st.button("⏮", key="present_first", on_click=go_to, args=(0,), help=web.t("present.controls.first"))
+        st.button("⏭", key="present_last", on_click=go_to, args=(total - 1,), help=web.t("present.controls.last"))
     st.stop()
 
 # --- preparing a presentation -------------------------------------------------------------------

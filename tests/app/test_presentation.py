@@ -44,6 +44,7 @@ def test_previous_and_home_and_esc():
     at = page_test("presentation", "sv", {**QUERY, "s": "3"})
     at.button(key="present_prev").click().run()
     assert str(at.query_params["s"]).strip("[]'") == "2"
+    assert at.button(key="present_first").help == "Första bilden (Home)"   # in the page's language
     at.button(key="present_first").click().run()
     assert str(at.query_params["s"]).strip("[]'") == "0"
     at.button(key="present_exit").click().run()
