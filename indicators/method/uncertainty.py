@@ -83,7 +83,8 @@ def interval(indicator, value: float | None, *, numerator: float | None = None,
     """The interval that fits the indicator's measure, or None when none applies:
 
     - share with a sample size `n`: Wilson;
-    - count: exact Poisson around the value;
+    - count of events (aggregation "sum": shootings, reports): exact Poisson around the value; a
+      stock counted in full (aggregation "mean": areas on the police's list) is exact, no interval;
     - rate with numerator and denominator: Poisson on the numerator, scaled by `indicator.scale`.
     Index and amount measures, and shares without `n`, have no interval.
     """
@@ -91,7 +92,7 @@ def interval(indicator, value: float | None, *, numerator: float | None = None,
     if measure == "share":
         return wilson(value, n, level)
     if measure == "count":
-        return poisson(value, level)
+        return poisson(value, level) if getattr(indicator, "aggregation", "sum") == "sum" else None
     if measure == "rate":
         return rate_interval(numerator, denominator, getattr(indicator, "scale", None), level)
     return None

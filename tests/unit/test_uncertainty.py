@@ -123,3 +123,12 @@ def test_interval_picks_the_method_that_fits_the_measure(measure, kwargs, expect
         assert result is None
     else:
         assert result == pytest.approx(expected, rel=1e-3)
+
+
+def test_a_stock_counted_in_full_has_no_interval_but_a_count_of_events_has():
+    """The areas on the police's list (aggregation "mean": a stock, enumerated) are exact; a
+    Poisson interval from 0.6 to 8.8 around a published 3 said what is not so."""
+    from indicators.catalog import load_catalog
+    catalog = load_catalog()
+    assert interval(catalog.indicator("omraden_polisens_lista"), 3.0) is None
+    assert interval(catalog.indicator("skjutningar"), 3.0) == pytest.approx((0.619, 8.767), rel=1e-3)
