@@ -27,7 +27,7 @@ def hostile_file() -> bytes:
 def no_markup_from_it(page) -> None:
     """No link or image made from the uploaded text, anywhere on the page."""
     made = page.evaluate("""() => [...document.querySelectorAll('a[href], img[src]')]
-        .map(e => e.getAttribute('href') || e.getAttribute('src'))""")
+        .map(e => e.getAttribute('href') || e.getAttribute('src') || '')""")
     assert not [m for m in made if TRAP in m or "javascript:" in m or "bild.png" in m
                 or m.endswith("x.png")], made
     assert not page.locator("[data-testid='stMarkdownContainer'] strong", has_text="fet").count()
