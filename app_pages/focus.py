@@ -47,6 +47,8 @@ def render(focus_id: str | None) -> None:
         web.status_line(view["status"])
         web.assessment_line(view["assessment"])
         caption = web.caption(ind.id)
+        if view["no_values"]:
+            st.info(view["no_values"])
         web.chart(view["trend"], key=f"trend_{ind.id}")
         notes = [caption, web.t("views.projection_note", baseline=ind.baseline_period,
                                 year=ind.target.year)]

@@ -47,7 +47,9 @@ def _focus(key: Key, indicator_id: str, area_id: str, years, language: str):
                               real_values=mark is None)
     chart_marks.apply(data, marks, language)
     trend_mark = mark or (i18n.t("app.demo_mark", language) if marks.demo else None)
+    drawn = [v for v in (*data.y, *data.period_y) if v is not None]
     return {"status": status_view, "trend": charts.trajectory(data, language, demo_mark=trend_mark),
+            "no_values": None if drawn else i18n.t("views.no_values_area", language, area=area.name),
             "example": data.target is not None and ind.target.is_example,
             "captions": marks.captions, "legend": _legend(frame, language),
             "assessment": assessments.latest(follow_up.assessments(con, indicator_id), ind, language)}

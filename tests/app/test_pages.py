@@ -194,3 +194,12 @@ def test_a_real_series_is_not_drawn_under_the_demo_mark_because_of_a_demo_event(
     assert not [t for t in trend.data if t.meta and "event" in str(t.meta)]
     demo = page_test("indicator", "sv", {"id": "skjutningar"})      # demo values: marked as before
     assert "EXEMPELDATA" in " ".join(a.text or "" for a in chart_of(demo, "indicator_trend").layout.annotations).upper()
+
+
+def test_a_trend_without_values_for_the_chosen_area_says_so(home):
+    """An indicator kept for the whole municipality only has no values for Fröslunda: the chart
+    would show only measure bands and 'Kan inte bedömas'; the page says there are no values."""
+    area = page_test("focus", "sv", {"area": "froslunda"}, focus="skjutningar_grovt_vald")
+    said = [i.value for i in area.info if i.value == "Inga värden för Fröslunda i valt urval."]
+    whole = page_test("focus", "sv", focus="skjutningar_grovt_vald")
+    assert said and not [i for i in whole.info if i.value.startswith("Inga värden för")]
