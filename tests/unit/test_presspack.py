@@ -317,6 +317,19 @@ def test_a_focus_slide_without_a_chart_says_why_in_the_deck_the_image_and_the_wa
                                      for a in image.layout.annotations)
 
 
+def test_the_period_on_a_slide_runs_from_the_earliest_to_the_latest_whatever_the_area_order(home, catalog):
+    """One area's 2010 survey value and another's 2024: "Period: 2010–2024", never "2024–2010"
+    (the store's rows come area by area)."""
+    upload = ("indikator;område;period;värde\r\notrygghet_kvall;Årby;2024;20\r\n"  # id "arby": first
+              "otrygghet_kvall;Fröslunda;2010;30\r\n").encode("utf-8")
+    assert store.ingest(upload, "ntu2010.csv", by="test", home=home).ok
+    con = store.connect(home)
+    spec = slideset.from_params({"fa": "offentliga_rummet", "lang": "sv"}, catalog)
+    slide = next(s for s in slides.build(con, catalog, spec) if s.key == "focus:offentliga_rummet")
+    assert (slide.first, slide.last) == ("2010", "2024")
+    assert "Period: 2010–2024" in slide.provenance
+
+
 def test_the_command_line_counts_slides_and_images_apart_and_the_count_matches_the_files(home, tmp_path,
                                                                                           capsys):
     """"5 bilder" read as five images when the PNGs were fewer: the line names both counts."""
