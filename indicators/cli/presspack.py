@@ -62,7 +62,7 @@ def run(args) -> int:
     for warning in pack.warnings:
         print(warning, file=sys.stderr)
     print(t("present.cli.written", lang, count=len(paths), folder=str(Path(args.out)),
-            slides=len(pack.slides), seconds=f"{pack.seconds:.1f}"))
+            slides=len(pack.slides), images=pack.images, seconds=f"{pack.seconds:.1f}"))
     return OK
 
 

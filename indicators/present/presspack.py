@@ -32,6 +32,11 @@ class Pack:
     slides: list = field(default_factory=list)
     seconds: float = 0.0
 
+    @property
+    def images(self) -> int:
+        """How many PNG files the pack holds."""
+        return sum(name.startswith("png/") for name in self.files)
+
     def zip_bytes(self) -> bytes:
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -67,7 +72,8 @@ def build(con, catalog: Catalog, spec: SlideSet, *, png: bool = True,
     if len(measures):
         files["atgarder.csv" if lang == "sv" else "measures.csv"] = presspack_table.measures_csv(
             measures, lang, demo=measures_demo)
-    warnings: list[str] = []
+    warnings = [i18n.t("present.pack.no_chart", lang, n=n, name=s.kicker, reason=s.no_chart)
+                for n, s in enumerate(deck, start=1) if s.chart is None and s.no_chart]
     try:
         files["sammanfattning.pdf" if lang == "sv" else "summary.pdf"] = presspack_pdf.pdf_bytes(
             summary, lang, as_of=as_of)

@@ -167,13 +167,15 @@ def _slide(prs, model: Slide, n: int, total: int):
         if legend:
             _text(slide, MARGIN, chart_bottom, inner, legend_h, " ".join(legend), FOOTER_PT,
                   colour=style.MUTED, name="legend")
+    elif model.no_chart:   # say why, where the chart would be
+        _text(slide, MARGIN, y, inner, Emu(int(chart_bottom - y)), model.no_chart, FOOTER_PT + 6,
+              colour=style.MUTED, name="no_chart")
     _text(slide, MARGIN, footer_top, inner - PAGE_W, footer_h, model.provenance, FOOTER_PT,
           colour=style.MUTED, name="provenance")
     _text(slide, WIDTH - MARGIN - PAGE_W, footer_top, PAGE_W, footer_h, f"{n}/{total}", FOOTER_PT,
           colour=style.MUTED, align=PP_ALIGN.RIGHT, name="page")
     notes = [model.title, model.subtitle, model.provenance]
-    if model.chart is not None:
-        notes.append(model.chart.alt)
+    notes.append(model.chart.alt if model.chart is not None else model.no_chart)
     if model.demo:
         notes.insert(0, model.demo_mark)
     slide.notes_slide.notes_text_frame.text = "\n".join(x for x in notes if x)

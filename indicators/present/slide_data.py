@@ -51,6 +51,7 @@ class _Data:
     demo: bool
     first: str
     last: str
+    areas_with_values: tuple[str, ...] = ()   # areas with any stored value, in catalog order
 
 
 def _data(con, catalog: Catalog, indicator, lang: str, observations: pd.DataFrame) -> _Data:
@@ -67,11 +68,31 @@ def _data(con, catalog: Catalog, indicator, lang: str, observations: pd.DataFram
                                              for p, v in zip(mine["period"], mine["value"])])
     loaded = frame["loaded_at"].max() if len(frame) else None
     present = frame[frame["value"].notna()]
+    first, last = _span(present["period"])
+    with_values = set(present["area_id"])
     return _Data(indicator, yearly, assessment,
                  "" if loaded is None or pd.isna(loaded) else pd.Timestamp(loaded).date().isoformat(),
-                 bool(frame["is_demo"].any()),
-                 str(present["period"].iloc[0]) if len(present) else "",
-                 str(present["period"].iloc[-1]) if len(present) else "")
+                 bool(frame["is_demo"].any()), first, last,
+                 tuple(a.id for a in catalog.areas if a.id in with_values))
+
+
+def _span(periods) -> tuple[str, str]:
+    """The earliest and latest of `periods` (period texts) in time order, not in the order given
+    (rows come area by area, so one area's 2024 can precede another's 2010); ("", "") when none."""
+    known = sorted((p for p in (parse(x) for x in periods) if p is not None),
+                   key=lambda p: (p.start, p.end))
+    return (known[0].text, known[-1].text) if known else ("", "")
+
+
+def _no_chart(data: _Data, catalog: Catalog, area_ids: tuple[str, ...], lang: str) -> str:
+    """Why a slide of `data` for `area_ids` has no chart, in words: none of the areas has a yearly
+    value to draw (a rolling year needs a full year of months), and which areas do have values."""
+    def names(ids) -> str:
+        return ", ".join(catalog.area(a).name if catalog.area(a) else a for a in ids)
+    reason = i18n.t("present.no_chart", lang, name=data.indicator.name(lang), areas=names(area_ids))
+    if data.areas_with_values:
+        reason += " " + i18n.t("present.no_chart_values_in", lang, areas=names(data.areas_with_values))
+    return reason
 
 
 def _finding(data: _Data, catalog: Catalog, lang: str) -> str:

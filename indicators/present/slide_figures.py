@@ -19,15 +19,34 @@ def _wrap(text: str, width: int) -> str:
     return "<br>".join(textwrap.wrap(text, width)) or text
 
 
+def _without_chart(slide: Slide, width: int, height: int) -> go.Figure:
+    """A framed image whose plot area states why the slide has no chart."""
+    fig = go.Figure()
+    fig.update_layout(
+        template="plotly_white", paper_bgcolor=style.BACKGROUND, plot_bgcolor=style.BACKGROUND,
+        font={"family": "DejaVu Sans, Arial, sans-serif", "size": style.AXIS_PX, "color": style.TEXT},
+        xaxis={"visible": False}, yaxis={"visible": False}, showlegend=False,
+        width=width, height=height, margin={"l": 40, "r": 40, "t": 40, "b": 40},
+        annotations=[dict(text=_wrap(slide.no_chart, 40 if width > height else 28), xref="paper",
+                          yref="paper", x=0.5, y=0.5, showarrow=False,
+                          font={"size": style.AXIS_PX + 8, "color": style.MUTED})])
+    if slide.demo:
+        fig.add_annotation(text=f"<b>{slide.demo_mark}</b>", xref="paper", yref="paper", x=0.5,
+                           y=0.2, showarrow=False, opacity=0.35, font={"size": 56, "color": style.DEMO})
+    png_layout.frame(fig, slide, width=width, height=height)
+    return fig
+
+
 def figure(slide: Slide, *, standalone: bool = False, width: int = 1920, height: int = 1080,
            scale: float = 1.0) -> go.Figure | None:
-    """The slide's chart as a Plotly figure (None when the slide has no chart).
+    """The slide's chart as a Plotly figure (None when the slide has no chart and not standalone).
 
-    `scale` multiplies every font and line size (the page uses 1.0 at 1920 px wide).
+    `scale` multiplies every font and line size (the page uses 1.0 at 1920 px wide). A standalone
+    image of a slide without a chart says why in its place (slide.no_chart), so no image is lost.
     """
     chart = slide.chart
     if chart is None:
-        return None
+        return _without_chart(slide, width, height) if standalone else None
     px = lambda n: max(1, round(n * scale))  # noqa: E731
     fig = go.Figure()
     observed = 0

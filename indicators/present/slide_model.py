@@ -64,6 +64,7 @@ class Slide:
     status: str = ""                       # indicator slides: the municipality's status id
     polarity: str = "higher"
     focus_area: str = ""                   # the focus area of a focus or indicator slide
+    no_chart: str = ""                     # why chart is None, in the slide's language ("" if it has one)
 
     @property
     def provenance(self) -> str:

@@ -19,7 +19,7 @@ from indicators.catalog import Catalog, reference
 from indicators.method import status as statuses
 from indicators.periods import parse
 from indicators.present import findings
-from indicators.present.slide_data import _chart, _data, _Data, _finding, _subtitle
+from indicators.present.slide_data import _chart, _data, _Data, _finding, _no_chart, _subtitle
 from indicators.present.slide_model import OBSERVED, PATH, Chart, Series, Slide, Tile, _missing  # noqa: F401  (re-exported)
 from indicators.present.slideset import GOAL_FOCUS_AREA, SlideSet
 from indicators.store import follow_up, queries
@@ -30,6 +30,7 @@ from indicators.store import follow_up, queries
 def _goal(con, catalog: Catalog, lang: str, cache) -> Slide:
     ind = catalog.indicator(reference.POLICE_LIST_INDICATOR)
     chart, title, body, source, first, last, as_of, demo = None, "", [], "", "", "", "", False
+    no_chart = ""
     if ind is not None:
         data = cache(ind)
         mine = data.yearly[data.yearly["area_id"] == catalog.municipality.id]
@@ -51,11 +52,12 @@ def _goal(con, catalog: Catalog, lang: str, cache) -> Slide:
         chart = _chart(data, catalog, (catalog.municipality.id,), lang,
                        i18n.t("present.goal_chart", lang), kind="bar", with_path=False)
         source, first, last, as_of, demo = ind.source, data.first, data.last, data.loaded, data.demo
+        no_chart = "" if chart else _no_chart(data, catalog, (catalog.municipality.id,), lang)
     body.insert(0, i18n.t("present.goal_quote", lang))
     title = title or i18n.t("present.goal_kicker", lang)
     return Slide("goal", "goal", lang, i18n.t("present.goal_kicker", lang),
                  findings.demo_honest(title, lang, demo), "", tuple(body), (), chart, source,
-                 first, last, as_of, demo)
+                 first, last, as_of, demo, no_chart=no_chart)
 
 
 def _measure_line(measures: pd.DataFrame | None, focus_id: str, lang: str) -> tuple[tuple[str, ...], bool]:
@@ -89,7 +91,8 @@ def _focus(catalog: Catalog, focus_id: str, lang: str, cache,
                  findings.focus_summary(found, lang, demo=demo),
                  i18n.t("present.lead_chart", lang, name=lead.indicator.name(lang)), body, tiles,
                  chart, lead.indicator.source, lead.first, lead.last, lead.loaded, demo,
-                 focus_area=focus_id)
+                 focus_area=focus_id,
+                 no_chart="" if chart else _no_chart(lead, catalog, (catalog.municipality.id,), lang))
 
 
 def _mostly_lower(members) -> bool:
@@ -109,7 +112,8 @@ def _indicator(catalog: Catalog, indicator_id: str, areas: tuple[str, ...], lang
     kicker = f"{focus.name(lang)} · {ind.name(lang)}" if focus else ind.name(lang)
     return Slide(f"indicator:{ind.id}", "indicator", lang, kicker, title, _subtitle(data, lang),
                  (), (), chart, ind.source, data.first, data.last, data.loaded, data.demo,
-                 data.assessment.status, ind.polarity, ind.focus_area)
+                 data.assessment.status, ind.polarity, ind.focus_area,
+                 "" if chart else _no_chart(data, catalog, areas, lang))
 
 
 def build(con, catalog: Catalog, spec: SlideSet) -> list[Slide]:

@@ -185,6 +185,12 @@ def footer_html(slide: Slide, n: int, total: int, slide_of: str) -> str:
             f'<span>{_e(slide.provenance)}</span><span>{_e(slide_of)}</span></div></footer>')
 
 
+def no_chart_html(slide: Slide) -> str:
+    """Where a slide without a chart would have it: why there is none (slide.no_chart)."""
+    return (f'<p class="present-no-chart present-slide" style="font-size: {style.BODY_PX}px; '
+            f'color: {style.MUTED}; margin: 48px 0;">{_e(slide.no_chart)}</p>')
+
+
 def chart_height(slide: Slide) -> int:
     """The chart's least height in px: it stretches to what the screen leaves below the text."""
     return MIN_CHART_PX

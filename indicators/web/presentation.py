@@ -110,6 +110,8 @@ def show_slide(slide, n: int, total: int, auto: int) -> None:
         figure.update_layout(height=present_view.chart_height(slide))
         st.plotly_chart(figure, theme=None, key=f"slide_chart_{n}", alt=slide.chart.alt,
                         height="stretch", config={"displayModeBar": False, "staticPlot": False})
+    elif slide.no_chart:
+        st.html(present_view.no_chart_html(slide))
     st.html(present_view.footer_html(slide, n, total, t("present.slide_of", n=n + 1, total=total)))
 
 

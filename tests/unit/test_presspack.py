@@ -11,10 +11,11 @@ import openpyxl
 import pytest
 from pptx import Presentation
 
-from indicators.present import presspack, presspack_png, slides, slideset
+from indicators.present import presspack, presspack_png, slides, slideset, view
 from indicators import store
 from indicators.catalog import load_catalog
 from indicators.periods import parse
+from indicators.present.slide_figures import figure
 
 SENSITIVE = "unga_misstankta"
 AREAS = ("eskilstuna", "froslunda", "skiftinge", "arby")
@@ -292,3 +293,52 @@ def test_one_missing_month_is_named_on_the_slide_and_the_later_months_are_used(h
     slide = next(s for s in slides.build(con, catalog, spec) if s.key == "indicator:skjutningar")
     assert gap.text in slide.subtitle and "saknas" in slide.subtitle
     assert last in slide.subtitle  # the rolling year runs to the latest month, past the gap
+
+
+def test_a_focus_slide_without_a_chart_says_why_in_the_deck_the_image_and_the_warnings(home, catalog):
+    """Two real months of skjutningar for one area replace the demo series, so the municipality
+    has no yearly value and the focus slide no chart: the pack must say so, not drop the image."""
+    upload = ("indikator;område;period;värde\r\nskjutningar;Fröslunda;2024-05;1\r\n"
+              "skjutningar;Fröslunda;2024-06;2\r\n").encode("utf-8")
+    assert store.ingest(upload, "skjutningar.csv", by="test", home=home).ok
+    con = store.connect(home)
+    spec = slideset.from_params({"fa": "skjutningar_grovt_vald", "lang": "sv"}, catalog)
+    pack = presspack.build(con, catalog, spec, png=False)
+    number, slide = next((n, s) for n, s in enumerate(pack.slides) if s.key == "focus:skjutningar_grovt_vald")
+    assert slide.chart is None
+    assert "Eskilstuna" in slide.no_chart and "Fröslunda" in slide.no_chart
+    assert any(slide.no_chart in w and f"Bild {number + 1}" in w for w in pack.warnings)
+    deck = Presentation(io.BytesIO(pack.files["presentation.pptx"]))
+    texts = [s.text_frame.text for s in list(deck.slides)[number].shapes if s.name == "no_chart"]
+    assert texts == [slide.no_chart]
+    assert slide.no_chart in view.no_chart_html(slide)                # the presentation page says it
+    image = figure(slide, standalone=True, width=1080, height=1080)   # the PNG is drawn, not skipped
+    assert image is not None and any(slide.no_chart.split()[0] in (a.text or "")
+                                     for a in image.layout.annotations)
+
+
+def test_the_period_on_a_slide_runs_from_the_earliest_to_the_latest_whatever_the_area_order(home, catalog):
+    """One area's 2010 survey value and another's 2024: "Period: 2010–2024", never "2024–2010"
+    (the store's rows come area by area)."""
+    upload = ("indikator;område;period;värde\r\notrygghet_kvall;Årby;2024;20\r\n"  # id "arby": first
+              "otrygghet_kvall;Fröslunda;2010;30\r\n").encode("utf-8")
+    assert store.ingest(upload, "ntu2010.csv", by="test", home=home).ok
+    con = store.connect(home)
+    spec = slideset.from_params({"fa": "offentliga_rummet", "lang": "sv"}, catalog)
+    slide = next(s for s in slides.build(con, catalog, spec) if s.key == "focus:offentliga_rummet")
+    assert (slide.first, slide.last) == ("2010", "2024")
+    assert "Period: 2010–2024" in slide.provenance
+
+
+def test_the_command_line_counts_slides_and_images_apart_and_the_count_matches_the_files(home, tmp_path,
+                                                                                          capsys):
+    """"5 bilder" read as five images when the PNGs were fewer: the line names both counts."""
+    from indicators.cli.main import main
+
+    out = tmp_path / "pack"
+    assert main(["presspack", "--out", str(out), "--focus", "offentliga_rummet", "--lang", "sv",
+                     "--no-png", "--no-zip"]) == 0
+    printed = capsys.readouterr().out
+    written = [p for p in out.rglob("*") if p.is_file()]
+    assert f"{len(written)} filer skrivna" in printed
+    assert "2 bilder i presentationen, 0 PNG-bilder" in printed
