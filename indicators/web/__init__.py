@@ -9,6 +9,7 @@ here (`web.t`, `web.focus`, `web.chart`, ...) and lives in one module:
   navigation    the screens for st.navigation: fixed pages + one per focus area of the catalog
   data          the read-only store connection, the catalog, shared version-keyed caches
   page_data     what each screen shows, cached per store version and language
+  follow_up_data  the measures, assessments and notes the screens show (cached likewise)
   login         who is logged in, the login/logout widgets
   presentation  presentation mode (?present=1), slide sets and the press pack
   widgets       charts with their text alternative, the status line, times and year ranges,
@@ -37,10 +38,10 @@ _EXPORTS = {
                    "focus_link", "indicator_link", "measures_link"),
     "data": ("home", "version", "cursor", "catalog", "clear_caches", "protected", "caption",
              "demo_mark", "upload_times", "last_loaded", "shows_demo", "store_notice"),
-    "page_data": ("overview_view", "focus", "focus_comparison", "COMPARISONS", "years", "profile", "indicator_table", "downloads",
-                  "changes_since", "police", "method_markdown", "indicator_facts",
-                  "sources_table", "focus_measures", "measure_options", "measures_page",
-                  "indicator_follow_up"),
+    "page_data": ("overview_view", "focus", "focus_comparison", "COMPARISONS", "years", "profile",
+                  "indicator_table", "downloads", "changes_since", "police", "method_markdown",
+                  "indicator_facts", "sources_table"),
+    "follow_up_data": ("focus_measures", "measure_options", "measures_page", "indicator_follow_up"),
     "login": ("ACCOUNT_KEY", "THROTTLE_KEY", "User", "login_method", "user", "is_analyst",
               "logout", "login_box", "require_login_for_browsing", "release_analyst_downloads"),
     "presentation": ("PRESENT_KEY", "presenting", "slide_set", "slides", "presspack_zip",
