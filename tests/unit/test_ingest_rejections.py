@@ -1,4 +1,7 @@
 """Every rejection rule of DATA.md section 2, with the line (header = 1) and column it names."""
+import re
+from pathlib import Path
+
 import pytest
 
 from tests.unit import excel_exports as export
@@ -190,3 +193,26 @@ def test_a_broken_million_row_file_lists_the_first_problems_and_counts_the_rest(
     assert [p.line for p in validation.problems[:5]] == [2, 3, 4, 5, 6]
     assert validation.problems[-1].key == "ingest.more_problems"
     assert validation.problems[-1].detail == {"count": 15}
+
+
+REALWORLD = Path(__file__).resolve().parents[2].parent / "shared" / "realworld"  # shared/ beside the clone
+F04 = (REALWORLD / "F04_scb_folkmangd_0484.px").read_bytes()
+F10 = (REALWORLD / "F10_trygghetsmatning_2024.xlsx").read_bytes()
+
+
+@pytest.mark.parametrize("name, data, key, said", [
+    ("folkmangd.px", F04.replace(b'VALUES("region")="0484 Eskilstuna";\r\n', b"").replace(
+        b'VALUES("region")="0484 Eskilstuna";\n', b""), "ingest.px_no_values",
+     ['VALUES("region")', "rad 11 (STUB)", "”region”"]),
+    ("folkmangd.px", F04.replace(b'"2023";', b'"2023","2024";', 1), "ingest.px_cell_count",
+     ["5 värden", "6 celler"]),
+    ("kolada.json", b'{"values": [{"kpi": "N1" "x": 1}]}', "ingest.bad_json", ["rad 1, kolumn 26"]),
+    ("kolada.json", b'{"values": [{"kpi": "\xe5"}]}\n', "ingest.json_not_utf8", ["byte nummer 22"]),
+    ("trygghet.xlsx", F10[:3000], "ingest.bad_workbook", ["skadad", "spara den igen"]),
+])
+def test_a_broken_export_is_named_in_the_users_words_not_pythons(name, data, key, said):
+    validation, _ = check(data, name)
+    assert where(validation) == [(None, None, key)], [p.message("en") for p in validation.problems]
+    message = validation.problems[0].message("sv")
+    assert all(text in message for text in said), message
+    assert not re.search(r"Error|Expecting|zip file|char \d", message), message
