@@ -140,8 +140,11 @@ def load_text(con: duckdb.DuckDBPyConnection, data: bytes, encoding: str, max_ro
     first = head[at] if at < len(head) else ""
     delimiter = decoding.delimiter_of(first)
     header = _fields(first, delimiter)
-    if len(header) > MAX_COLUMNS:
-        raise ReadError("ingest.too_many_columns", found=len(header), limit=MAX_COLUMNS)
+    if len(header) > MAX_COLUMNS:  # counted on the whole line: the head above may have cut it
+        whole, cut = _whole_line(body, at, header_encoding)
+        found = len(_fields(whole, delimiter))
+        raise ReadError("ingest.too_many_columns_at_least" if cut else "ingest.too_many_columns",
+                        found=found, limit=MAX_COLUMNS)
     titles = tuple(Skipped(n + 1, "title", " ".join(c.strip() for c in cells if c.strip()))
                    for n, cells in enumerate(parsed[:at]) if _filled(cells))
     if first.count('"') % 2 == 0 and all(line.count('"') % 2 == 0 for line in head[:at]):
@@ -154,6 +157,17 @@ def load_text(con: duckdb.DuckDBPyConnection, data: bytes, encoding: str, max_ro
     header, rows = _read_slow(con, text, delimiter, max_rows, at)
     footnotes = tuple(footnotes_at_end(con))
     return Loaded(header, rows - len(footnotes), delimiter, False, at + 1, titles + footnotes)
+
+
+def _whole_line(body: bytes, index: int, encoding: str) -> tuple[str, bool]:
+    """Line `index` (from 0) of the body, up to MAX_LINE bytes, and whether that limit cut it."""
+    start = 0
+    for _ in range(index):
+        start = body.index(b"\n", start) + 1
+    end = body.find(b"\n", start, start + MAX_LINE)
+    cut = end < 0 and len(body) > start + MAX_LINE
+    text = body[start:start + MAX_LINE if end < 0 else end].decode(encoding, errors="replace")
+    return text.rstrip("\r"), cut
 
 
 def _fields(line: str, delimiter: str) -> list[str]:

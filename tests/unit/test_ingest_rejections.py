@@ -216,3 +216,24 @@ def test_a_broken_export_is_named_in_the_users_words_not_pythons(name, data, key
     message = validation.problems[0].message("sv")
     assert all(text in message for text in said), message
     assert not re.search(r"Error|Expecting|zip file|char \d", message), message
+
+
+@pytest.mark.parametrize("title", [[], ["Tabell 1. Anmälda brott"]], ids=["header first", "under a title"])
+def test_a_header_far_wider_than_the_limit_is_counted_whole(title):
+    header = ["indikator", "område"] + [f"kolumn nummer {n}" for n in range(19_998)]   # ~370 KB
+    validation, _ = check(export.semicolon_utf8_bom([*([t] for t in title), header, GOOD]))
+    assert where(validation) == [(None, None, "ingest.too_many_columns")]
+    assert "Rubrikraden har 20 000 kolumner" in validation.problems[0].message("sv").replace("\xa0", " ")
+
+
+def test_a_header_cut_by_the_line_limit_says_at_least(monkeypatch):
+    from indicators.ingest import tabular
+
+    monkeypatch.setattr(tabular, "MAX_LINE", 100_000)
+    header = ["indikator", "område"] + [f"kolumn nummer {n}" for n in range(19_998)]
+    data = export.semicolon_utf8_bom([header, GOOD])
+    validation, _ = check(data)
+    counted = f"{data[:100_000].count(b';') + 1:,}".replace(",", " ")   # the fields in the first 100 000 bytes
+    assert where(validation) == [(None, None, "ingest.too_many_columns_at_least")]
+    said = validation.problems[0].message("sv").replace("\xa0", " ")
+    assert said.startswith(f"Rubrikraden har minst {counted} kolumner;"), (said, counted)
