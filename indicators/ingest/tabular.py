@@ -141,7 +141,7 @@ def load_text(con: duckdb.DuckDBPyConnection, data: bytes, encoding: str, max_ro
     delimiter = decoding.delimiter_of(first)
     header = _fields(first, delimiter)
     if len(header) > MAX_COLUMNS:  # counted on the whole line: the head above may have cut it
-        whole, cut = _whole_line(body, at, header_encoding)
+        whole, cut = decoding.line_of(body, at, header_encoding, MAX_LINE)
         found = len(_fields(whole, delimiter))
         raise ReadError("ingest.too_many_columns_at_least" if cut else "ingest.too_many_columns",
                         found=found, limit=MAX_COLUMNS)
@@ -157,17 +157,6 @@ def load_text(con: duckdb.DuckDBPyConnection, data: bytes, encoding: str, max_ro
     header, rows = _read_slow(con, text, delimiter, max_rows, at)
     footnotes = tuple(footnotes_at_end(con))
     return Loaded(header, rows - len(footnotes), delimiter, False, at + 1, titles + footnotes)
-
-
-def _whole_line(body: bytes, index: int, encoding: str) -> tuple[str, bool]:
-    """Line `index` (from 0) of the body, up to MAX_LINE bytes, and whether that limit cut it."""
-    start = 0
-    for _ in range(index):
-        start = body.index(b"\n", start) + 1
-    end = body.find(b"\n", start, start + MAX_LINE)
-    cut = end < 0 and len(body) > start + MAX_LINE
-    text = body[start:start + MAX_LINE if end < 0 else end].decode(encoding, errors="replace")
-    return text.rstrip("\r"), cut
 
 
 def _fields(line: str, delimiter: str) -> list[str]:
