@@ -205,10 +205,15 @@ class Checker(FlagProblems, TextMaps):
         """What the preview tells besides problems: cells read as symbols, areas skipped."""
         self.symbols = {}   # (symbol, as written) -> cells: "XX" is said as "XX", stored as "×"
         found = self.con.execute(f"SELECT count(*) FROM {typed} WHERE symbol IS NOT NULL").fetchall()[0][0]
-        same_cell = "c.line = t.line" + (" AND c.vcol = t.vcol" if self.layout.wide else "")
-        for symbol, written, count in self.con.execute(   # a second pass over the cells only then
-                f"SELECT t.symbol, trim(c.value_t), count(*) FROM {typed} t JOIN ({self.cells_sql()}) c"
-                f" ON {same_cell} WHERE t.symbol IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2").fetchall() if found else ():
+        # a second pass over the cells only then, reading each cell's symbol from its own text: a line
+        # is no cell's key (a PC-Axis file writes a whole table's values on one line)
+        skip = (" LEFT JOIN _ingest_area a ON c.area_t = a.t WHERE NOT coalesce(a.skip, false)"
+                if self.options.only_known_areas else "")
+        symbol = symbol_sql(cleaned_sql("c.value_t"), self._missing_extra()[:1])
+        for symbol, written, count in self.con.execute(
+                f"SELECT symbol, trim(value_t), count(*) FROM (SELECT c.value_t, {symbol} AS symbol"
+                f" FROM ({self.cells_sql()}) c{skip}) WHERE symbol IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2"
+                ).fetchall() if found else ():
             key = (symbol, self.restore(written))
             self.symbols[key] = self.symbols.get(key, 0) + count
         if self.options.only_known_areas:

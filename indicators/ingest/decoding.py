@@ -1,4 +1,4 @@
-"""Bytes -> text: which encoding an uploaded file uses, and which delimiter its header uses.
+"""Bytes -> text: which encoding an uploaded file uses, which delimiter its header uses, one whole line.
 
 Excel writes "CSV (semikolonavgränsad)" in Windows-1252, "CSV UTF-8" with a byte-order mark, and
 "Unicode text" as UTF-16 LE with a byte-order mark and tabs. Anything else that decodes as UTF-8 is
@@ -86,3 +86,14 @@ def delimiter_of(header: str) -> str:
     counts = {d: outside.count(d) for d in DELIMITERS}
     best = max(DELIMITERS, key=lambda d: counts[d])  # max keeps the first on a tie
     return best if counts[best] else ";"
+
+
+def line_of(body: bytes, index: int, encoding: str, limit: int) -> tuple[str, bool]:
+    """Line `index` (from 0) of a text file's bytes, decoded, up to `limit` bytes; and True when
+    the limit cut it (a header line far longer than the first 64 KiB the readers look at)."""
+    start = 0
+    for _ in range(index):
+        start = body.index(b"\n", start) + 1
+    end = body.find(b"\n", start, start + limit)
+    text = body[start:start + limit if end < 0 else end].decode(encoding, errors="replace")
+    return text.rstrip("\r"), end < 0 and len(body) > start + limit

@@ -28,8 +28,10 @@ def records(data: bytes, gender: str = "T") -> tuple[list[str], list[tuple[int, 
     """(header, [(line, cells)]) of a Kolada answer; ReadError when it is not one."""
     try:
         document = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ReadError("ingest.bad_json", error=str(error)[:200]) from None
+    except UnicodeDecodeError as error:
+        raise ReadError("ingest.json_not_utf8", position=error.start + 1) from None
+    except json.JSONDecodeError as error:  # its line and column, not Python's English sentence
+        raise ReadError("ingest.bad_json", line=error.lineno, column=error.colno) from None
     entries = document.get("values") if isinstance(document, dict) else None
     if not isinstance(entries, list):
         raise ReadError("ingest.not_kolada")

@@ -19,6 +19,8 @@ from indicators.ingest.tabular import ReadError
 _KEYWORD = re.compile(rb'^\s*(CHARSET|AXIS-VERSION|CODEPAGE|LANGUAGE|MATRIX|DECIMALS)\s*[=(]', re.MULTILINE)
 _CODEPAGE = re.compile(rb'CODEPAGE\s*=\s*"([^"]+)"')
 _NEVER = r"(?!x)x"  # a pattern that matches nothing: pyaxis keeps every cell as written
+_LIST = r'((?:"[^"]*"|[^";])*);'  # a keyword's quoted list up to its `;` (a `;` inside quotes is text)
+_DIMENSIONS = re.compile(r'^[ \t]*(STUB|HEADING)\s*=\s*' + _LIST, re.MULTILINE)
 
 
 def looks_like(data: bytes, file_name: str) -> bool:
@@ -42,6 +44,9 @@ def records(data: bytes) -> tuple[list[str], list[tuple[int, list]], dict]:
     from pyaxis import pyaxis
 
     encoding = encoding_of(data)
+    expected, lines = _cells_named(data.decode(encoding, errors="replace")), _value_lines(data)
+    if len(lines) != expected:  # pyaxis would say "Length of values (4) does not match length of index (5)"
+        raise ReadError("ingest.px_cell_count", expected=expected, found=len(lines))
     handle = scratch_file(".px")
     try:
         with handle:
@@ -49,18 +54,32 @@ def records(data: bytes) -> tuple[list[str], list[tuple[int, list]], dict]:
         try:
             parsed = pyaxis.parse(handle.name, encoding=encoding, null_values=_NEVER, sd_values=_NEVER)
         except Exception as error:  # noqa: BLE001 - pyaxis raises many kinds on a broken file
-            raise ReadError("ingest.bad_px", error=f"{type(error).__name__}: {str(error)[:200]}") from None
+            raise ReadError("ingest.bad_px", error=f"{type(error).__name__}: {str(error)[:200]}") from None  # not shown
     finally:
         os.unlink(handle.name)
     frame, metadata = parsed["DATA"], parsed["METADATA"]
     dimensions = [str(c) for c in frame.columns if c != "DATA"]
-    lines = _value_lines(data)
     if len(lines) != len(frame):
-        raise ReadError("ingest.bad_px", error=f"{len(frame)} cells expected, {len(lines)} found")
+        raise ReadError("ingest.px_cell_count", expected=len(frame), found=len(lines))
     header = dimensions + ["värde"]
     rows = [(lines[n], [*(str(v) for v in values[:-1]), str(values[-1]).strip().strip('"')])
             for n, values in enumerate(frame.itertuples(index=False, name=None))]
     return header, rows, metadata
+
+
+def _cells_named(text: str) -> int:
+    """How many values the STUB and HEADING dimensions' VALUES make; ReadError naming the STUB or
+    HEADING line of a dimension without its VALUES keyword (pyaxis would raise KeyError('VALUES(region)'))."""
+    head = text[:text.find("DATA=")] if "DATA=" in text else text
+    cells = 1
+    for found in _DIMENSIONS.finditer(head):
+        for name in re.findall(r'"([^"]*)"', found.group(2)):
+            values = re.search(r'^[ \t]*VALUES\("' + re.escape(name) + r'"\)\s*=\s*' + _LIST, head, re.MULTILINE)
+            if values is None:
+                raise ReadError("ingest.px_no_values", dimension=name, keyword=found.group(1),
+                                line=head.count("\n", 0, found.start()) + 1)
+            cells *= len(re.findall(r'"[^"]*"', values.group(1)))
+    return cells
 
 
 def _value_lines(data: bytes) -> list[int]:

@@ -140,8 +140,11 @@ def load_text(con: duckdb.DuckDBPyConnection, data: bytes, encoding: str, max_ro
     first = head[at] if at < len(head) else ""
     delimiter = decoding.delimiter_of(first)
     header = _fields(first, delimiter)
-    if len(header) > MAX_COLUMNS:
-        raise ReadError("ingest.too_many_columns", found=len(header), limit=MAX_COLUMNS)
+    if len(header) > MAX_COLUMNS:  # counted on the whole line: the head above may have cut it
+        whole, cut = decoding.line_of(body, at, header_encoding, MAX_LINE)
+        found = len(_fields(whole, delimiter))
+        raise ReadError("ingest.too_many_columns_at_least" if cut else "ingest.too_many_columns",
+                        found=found, limit=MAX_COLUMNS)
     titles = tuple(Skipped(n + 1, "title", " ".join(c.strip() for c in cells if c.strip()))
                    for n, cells in enumerate(parsed[:at]) if _filled(cells))
     if first.count('"') % 2 == 0 and all(line.count('"') % 2 == 0 for line in head[:at]):

@@ -137,3 +137,22 @@ def test_template_of_an_unknown_indicator_is_a_usage_error(home):
 def test_the_last_complete_period_is_the_one_that_ended_before_today(grain, today, expected):
     from indicators.ingest.template import last_complete
     assert last_complete(grain, today).text == expected
+
+
+@pytest.mark.parametrize("args, said", [
+    (["revert", "abc"], "upload_id ska vara ett heltal, inte ”abc”."),
+    (["check"], "saknas: file."),
+    (["check", "x.csv", "--gender", "Q"], "”Q” går inte som --gender; välj bland 'T', 'K', 'M'."),
+    (["history", "extra"], "okända argument: extra."),
+])
+def test_a_usage_error_is_said_in_swedish_and_exits_2(home, args, said):
+    done = run(home, *args)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr.startswith("Användning: python -m indicators") and "usage:" not in done.stderr
+    assert done.stderr.rstrip().endswith("Fel i kommandot: " + said), done.stderr
+
+
+def test_a_usage_error_is_said_in_english_to_an_english_user(home):
+    done = run(home, "revert", "abc", lang="en")
+    assert done.returncode == 2 and done.stderr.startswith("usage: python -m indicators revert")
+    assert done.stderr.rstrip().endswith("Command error: upload_id must be a whole number, not “abc”.")

@@ -1,4 +1,7 @@
 """Every rejection rule of DATA.md section 2, with the line (header = 1) and column it names."""
+import re
+from pathlib import Path
+
 import pytest
 
 from tests.unit import excel_exports as export
@@ -190,3 +193,47 @@ def test_a_broken_million_row_file_lists_the_first_problems_and_counts_the_rest(
     assert [p.line for p in validation.problems[:5]] == [2, 3, 4, 5, 6]
     assert validation.problems[-1].key == "ingest.more_problems"
     assert validation.problems[-1].detail == {"count": 15}
+
+
+REALWORLD = Path(__file__).resolve().parents[2].parent / "shared" / "realworld"  # shared/ beside the clone
+F04 = (REALWORLD / "F04_scb_folkmangd_0484.px").read_bytes()
+F10 = (REALWORLD / "F10_trygghetsmatning_2024.xlsx").read_bytes()
+
+
+@pytest.mark.parametrize("name, data, key, said", [
+    ("folkmangd.px", F04.replace(b'VALUES("region")="0484 Eskilstuna";\r\n', b"").replace(
+        b'VALUES("region")="0484 Eskilstuna";\n', b""), "ingest.px_no_values",
+     ['VALUES("region")', "rad 11 (STUB)", "”region”"]),
+    ("folkmangd.px", F04.replace(b'"2023";', b'"2023","2024";', 1), "ingest.px_cell_count",
+     ["5 värden", "6 celler"]),
+    ("kolada.json", b'{"values": [{"kpi": "N1" "x": 1}]}', "ingest.bad_json", ["rad 1, kolumn 26"]),
+    ("kolada.json", b'{"values": [{"kpi": "\xe5"}]}\n', "ingest.json_not_utf8", ["byte nummer 22"]),
+    ("trygghet.xlsx", F10[:3000], "ingest.bad_workbook", ["skadad", "spara den igen"]),
+])
+def test_a_broken_export_is_named_in_the_users_words_not_pythons(name, data, key, said):
+    validation, _ = check(data, name)
+    assert where(validation) == [(None, None, key)], [p.message("en") for p in validation.problems]
+    message = validation.problems[0].message("sv")
+    assert all(text in message for text in said), message
+    assert not re.search(r"Error|Expecting|zip file|char \d", message), message
+
+
+@pytest.mark.parametrize("title", [[], ["Tabell 1. Anmälda brott"]], ids=["header first", "under a title"])
+def test_a_header_far_wider_than_the_limit_is_counted_whole(title):
+    header = ["indikator", "område"] + [f"kolumn nummer {n}" for n in range(19_998)]   # ~370 KB
+    validation, _ = check(export.semicolon_utf8_bom([*([t] for t in title), header, GOOD]))
+    assert where(validation) == [(None, None, "ingest.too_many_columns")]
+    assert "Rubrikraden har 20 000 kolumner" in validation.problems[0].message("sv").replace("\xa0", " ")
+
+
+def test_a_header_cut_by_the_line_limit_says_at_least(monkeypatch):
+    from indicators.ingest import tabular
+
+    monkeypatch.setattr(tabular, "MAX_LINE", 100_000)
+    header = ["indikator", "område"] + [f"kolumn nummer {n}" for n in range(19_998)]
+    data = export.semicolon_utf8_bom([header, GOOD])
+    validation, _ = check(data)
+    counted = f"{data[:100_000].count(b';') + 1:,}".replace(",", " ")   # the fields in the first 100 000 bytes
+    assert where(validation) == [(None, None, "ingest.too_many_columns_at_least")]
+    said = validation.problems[0].message("sv").replace("\xa0", " ")
+    assert said.startswith(f"Rubrikraden har minst {counted} kolumner;"), (said, counted)
