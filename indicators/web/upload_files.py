@@ -29,8 +29,9 @@ from indicators.web.session import lang, number, t
 
 FILE_TYPES = ["csv", "txt", "tsv", "xlsx", "xls", "px", "json"]
 MB = 1024 * 1024
-PREVIEW_MEMORY_MB = 256   # DuckDB's share of a preview and of the save (a 40 MB re-upload: 340 MB
-                          # and 377 MB unbounded, about as fast); past it DuckDB spills to disk
+PREVIEW_MEMORY_MB = 128   # DuckDB's share of a preview and of the save; past it DuckDB spills to
+                          # disk. 40 MB files (benchmarks/upload_memory.py): server peak 492 MiB at
+                          # 128, 512-542 at 256, as fast; a re-upload 607 vs 653-692 MiB
 
 
 # --- what the session keeps -----------------------------------------------------------------
