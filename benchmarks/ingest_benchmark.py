@@ -66,9 +66,10 @@ def period_text(year: int, per_year: int, index: int) -> str:
     return f"{year}-{index:02d}"
 
 
-def big_file(path: Path, rows: int, areas: int, first: tuple[str, ...] = ()) -> int:
+def big_file(path: Path, rows: int, areas: int, first: tuple[str, ...] = (), shift: int = 0) -> int:
     """Writes a cp1252 `;` decimal-comma CRLF export with `rows` unique rows over the area names
-    `first` and then `areas` statistical areas; returns the count."""
+    `first` and then `areas` statistical areas; returns the count. `shift` changes every value
+    (a second file that revises the first)."""
     written = 0
     names = [*first, *(f"Statistikområde {a:05d}" for a in range(1, areas + 1))]
     with path.open("w", encoding="cp1252", newline="") as out:
@@ -80,7 +81,7 @@ def big_file(path: Path, rows: int, areas: int, first: tuple[str, ...] = ()) -> 
                     for a, name in enumerate(names, start=1):
                         if written == rows:
                             return written
-                        v = (a * 7 + year * 3 + index) % 97
+                        v = (a * 7 + year * 3 + index + shift) % 97
                         value = f"{v / 10:.1f}".replace(".", ",") if decimal else str(v % 9)
                         out.write(f"{indicator};{name};{period};{value}\r\n")
                         written += 1

@@ -35,7 +35,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from ingest_benchmark import PLAN, period_text  # noqa: E402
+from ingest_benchmark import big_file  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -55,24 +55,9 @@ def catalog_with_areas(repo: Path, folder: Path, areas: int) -> Path:
 
 
 def export(path: Path, megabytes: float, areas: int, shift: int = 0) -> int:
-    """A cp1252 ';' decimal-comma CRLF export of about `megabytes` MB with unique keys; `shift`
-    changes every value (a second file that revises the first)."""
-    rows = int(megabytes * 1e6 / BYTES_PER_ROW)
-    written = 0
-    with path.open("w", encoding="cp1252", newline="") as out:
-        out.write("Indikator;Område;Period;Värde\r\n")
-        for indicator, per_year, years, decimal in PLAN:
-            for year in years:
-                for index in range(1, per_year + 1):
-                    period = period_text(year, per_year, index)
-                    for a in range(1, areas + 1):
-                        if written == rows:
-                            return written
-                        v = (a * 7 + year * 3 + index + shift) % 97
-                        value = f"{v / 10:.1f}".replace(".", ",") if decimal else str(v % 9)
-                        out.write(f"{indicator};Statistikområde {a:05d};{period};{value}\r\n")
-                        written += 1
-    return written
+    """A cp1252 ';' decimal-comma CRLF export of about `megabytes` MB with unique keys (the ingest
+    benchmark's file); `shift` changes every value (a second file that revises the first)."""
+    return big_file(path, int(megabytes * 1e6 / BYTES_PER_ROW), areas, shift=shift)
 
 
 # --- processes and memory ----------------------------------------------------------------------
