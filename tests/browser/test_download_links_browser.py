@@ -3,15 +3,9 @@ a link captured while an analyst was logged in answers 404 once the session has 
 while the tab stays open and nobody else uses the dashboard."""
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
-
 import pytest
 
-from tests.browser.conftest import REPO
-from tests.browser.test_upload_browser import PASSWORD, USERNAME, log_in, open_page
+from tests.browser.test_upload_browser import home_with_analyst, logged_in_on_upload
 
 pytestmark = pytest.mark.browser
 
@@ -20,15 +14,7 @@ pytestmark = pytest.mark.browser
 def server_home(built_store, tmp_path):
     """A store with one analyst account (made by the CLI) and one upload of our own."""
     from indicators import store
-    target = tmp_path / "server-home"
-    shutil.copytree(built_store, target)
-    env = {**os.environ, "INDICATORS_HOME": str(target)}
-    env.pop("INDICATORS_ACCOUNTS", None)
-    done = subprocess.run(
-        [sys.executable, "-m", "indicators", "user", "add", USERNAME, "--name", "Anna Andersson",
-         "--role", "analyst", "--password-stdin"],
-        input=PASSWORD + "\n", text=True, capture_output=True, cwd=REPO, env=env)
-    assert done.returncode == 0, done.stderr
+    target = home_with_analyst(built_store, tmp_path)
     outcome = store.ingest("indikator;område;period;värde\r\nskjutningar;Årby;2026-01;2\r\n".encode("cp1252"),
                            "årby.csv", by="Anna Andersson", home=target)
     assert outcome.ok
@@ -42,12 +28,7 @@ def download_url(page, label: str) -> str:
 
 
 def test_links_captured_while_logged_in_answer_404_after_logout(app_url, page):
-    page.goto(app_url)
-    page.get_by_test_id("stSidebar").get_by_text("Språk").wait_for()
-    open_page(page, "Ladda upp")
-    page.get_by_text("Logga in i sidomenyn").wait_for()
-    log_in(page, PASSWORD)
-    page.get_by_role("button", name="Logga ut").wait_for()
+    logged_in_on_upload(page, app_url)
     page.get_by_role("tab", name="Historik och ångra").click()
     page.get_by_role("button", name="Ladda ner originalfilen").wait_for()
     history = download_url(page, "Ladda ner hela historiken (CSV)")

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from tests.browser.test_upload_browser import PASSWORD, log_in, open_page, server_home  # noqa: F401
+from tests.browser.test_upload_browser import logged_in_on_upload, open_page, server_home  # noqa: F401
 
 pytestmark = pytest.mark.browser
 
@@ -37,12 +37,7 @@ def no_markup_from_it(page) -> None:
 def test_markdown_in_a_source_and_a_file_name_renders_as_text(app_url, page):
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
-    page.goto(app_url)
-    page.get_by_test_id("stSidebar").get_by_text("Språk").wait_for()
-    open_page(page, "Ladda upp")
-    page.get_by_text("Logga in i sidomenyn").wait_for()
-    log_in(page, PASSWORD)
-    page.get_by_role("button", name="Logga ut").wait_for()
+    logged_in_on_upload(page, app_url)
 
     page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
         files=[{"name": FILE, "mimeType": "text/csv", "buffer": hostile_file()}])

@@ -19,9 +19,8 @@ INDICATOR, VALUE, SHOWN = "vald_nara_relation", "444,4", "444,4"
 SHOTS = os.environ.get("UPLOAD_SCREENSHOTS")   # a folder: save screenshots of each step there
 
 
-@pytest.fixture
-def server_home(built_store, tmp_path):
-    """A private store with one analyst account, created the way the README says."""
+def home_with_analyst(built_store, tmp_path):
+    """A private copy of the built store with one analyst account, created the way the README says."""
     target = tmp_path / "server-home"
     shutil.copytree(built_store, target)
     env = {**os.environ, "INDICATORS_HOME": str(target)}
@@ -32,6 +31,11 @@ def server_home(built_store, tmp_path):
         input=PASSWORD + "\n", text=True, capture_output=True, cwd=REPO, env=env)
     assert done.returncode == 0, done.stderr
     return target
+
+
+@pytest.fixture
+def server_home(built_store, tmp_path):
+    return home_with_analyst(built_store, tmp_path)
 
 
 def shot(page, name: str) -> None:
@@ -57,6 +61,16 @@ def log_in(page, password: str) -> None:
 def open_page(page, title: str) -> None:
     """Through the sidebar navigation, as a person would (one session: a local login lives in it)."""
     page.get_by_test_id("stSidebar").get_by_role("link", name=title, exact=True).click()
+
+
+def logged_in_on_upload(page, app_url: str) -> None:
+    """Opens the dashboard, goes to Ladda upp through the menu and logs in as the analyst."""
+    page.goto(app_url)
+    page.get_by_test_id("stSidebar").get_by_text("Språk").wait_for()
+    open_page(page, "Ladda upp")
+    page.get_by_text("Logga in i sidomenyn").wait_for()
+    log_in(page, PASSWORD)
+    page.get_by_role("button", name="Logga ut").wait_for()
 
 
 def test_an_analyst_logs_in_uploads_sees_the_value_and_undoes_it(app_url, page):
