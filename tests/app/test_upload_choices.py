@@ -10,7 +10,6 @@ import re
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from indicators import config, store
@@ -27,13 +26,10 @@ REALWORLD = Path("/work/shared/realworld")
 
 
 @pytest.fixture(autouse=True)
-def fresh_caches(home):
-    st.cache_data.clear()
-    st.cache_resource.clear()
+def no_failed_logins(home):
+    """Each test has its own store (caches are emptied by the conftest) and no failed logins: the
+    login throttle is process-global."""
     login_throttle.reset_all()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
 
 
 @pytest.fixture

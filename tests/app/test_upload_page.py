@@ -2,10 +2,8 @@
 a rejected file shows every line and cannot be saved, undo, limits, two analysts at once, login."""
 from __future__ import annotations
 
-import re
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from indicators.access import accounts, throttle as login_throttle
@@ -20,14 +18,10 @@ PASSWORD = "ett långt lösenord 42"
 
 
 @pytest.fixture(autouse=True)
-def fresh_caches(home):
-    """Caches are process-global: every test starts without any (and with its own store)."""
-    st.cache_data.clear()
-    st.cache_resource.clear()
+def no_failed_logins(home):
+    """Each test has its own store (caches are emptied by the conftest) and no failed logins: the
+    login throttle is process-global."""
     login_throttle.reset_all()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
 
 
 @pytest.fixture
@@ -252,7 +246,6 @@ def test_the_history_offers_the_archived_original_and_the_raw_history(analyst, h
 # --- login -----------------------------------------------------------------------------------------
 
 LOGIN_SCRIPT = """
-import streamlit as st
 from indicators import web
 with st.sidebar:
     web.login_box()
