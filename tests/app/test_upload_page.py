@@ -246,6 +246,7 @@ def test_the_history_offers_the_archived_original_and_the_raw_history(analyst, h
 # --- login -----------------------------------------------------------------------------------------
 
 LOGIN_SCRIPT = """
+import streamlit as st
 from indicators import web
 with st.sidebar:
     web.login_box()
