@@ -29,6 +29,12 @@ def overview_view() -> dict:
 
 
 
+def _demo_mark(frame, language: str) -> str | None:
+    """The demo mark of a chart drawn from `frame` (protected values), or None for real values.
+    A chart of real values draws no demo measure or event either (chart_marks.marks)."""
+    return i18n.t("app.demo_mark", language) if bool(frame["is_demo"].any()) else None
+
+
 @st.cache_data(show_spinner=False, max_entries=128)
 def _focus(key: Key, indicator_id: str, area_id: str, years, language: str):
     from indicators import charts
@@ -37,7 +43,7 @@ def _focus(key: Key, indicator_id: str, area_id: str, years, language: str):
     cat = catalog()
     ind = cat.indicator(indicator_id)
     frame = _protected(key, indicator_id)
-    mark = i18n.t("app.demo_mark", language) if bool(frame["is_demo"].any()) else None
+    mark = _demo_mark(frame, language)
     area = cat.area(area_id)
     data, status_view = trend.trajectory_data(ind, frame, area_id, area.name, language, years,
                                               catalog=cat)
@@ -47,9 +53,8 @@ def _focus(key: Key, indicator_id: str, area_id: str, years, language: str):
                               area_id=area_id, right_edge=data.x_range[1] if data.x_range else None,
                               real_values=mark is None)
     chart_marks.apply(data, marks, language)
-    trend_mark = mark or (i18n.t("app.demo_mark", language) if marks.demo else None)
     drawn = [v for v in (*data.y, *data.period_y) if v is not None]
-    return {"status": status_view, "trend": charts.trajectory(data, language, demo_mark=trend_mark),
+    return {"status": status_view, "trend": charts.trajectory(data, language, demo_mark=mark),
             "no_values": None if drawn else i18n.t("views.no_values_area", language, area=area.name),
             "example": data.target is not None and ind.target.is_example,
             "captions": marks.captions, "legend": _legend(frame, language),
@@ -72,7 +77,7 @@ def _comparison(key: Key, indicator_id: str, area_id: str, years, part: str, lan
     cat = catalog()
     ind = cat.indicator(indicator_id)
     frame = _protected(key, indicator_id)
-    mark = i18n.t("app.demo_mark", language) if bool(frame["is_demo"].any()) else None
+    mark = _demo_mark(frame, language)
     if part == "ranking":
         rank = focus_view.ranking(ind, frame, cat, language, years)
         if not rank or not rank.names:
